@@ -1,0 +1,75 @@
+# vpnns — build, install, test. See README.md.
+PREFIX        ?= /usr
+BINDIR        ?= $(PREFIX)/bin
+LIBDIR        ?= $(PREFIX)/lib/vpnns
+SYSCONFDIR    ?= /etc
+DESTDIR       ?=
+CONFIGURATION ?= Release
+DOTNET        ?= dotnet
+OUT           ?= out
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+PROGRAMS      := vpnnsctl vpnns-exec vpnns-hook
+HOOK_NAMES    := up down ip-up ip-down ipv6-up ipv6-down
+PPP_HOOK_DIRS := ip-up.d ip-down.d ipv6-up.d ipv6-down.d
+DEB_PACKAGES  := iproute2 openvpn openssl util-linux procps passwd
+SOURCES       := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props Directory.Packages.props
+
+.PHONY: all install uninstall deps test demo bench clean
+
+all: $(addprefix $(OUT)/,$(PROGRAMS))
+
+$(OUT)/vpnnsctl:   PROJECT := src/Cli/Cli.csproj
+$(OUT)/vpnns-exec: PROJECT := src/NsExec/NsExec.csproj
+$(OUT)/vpnns-hook: PROJECT := src/Hooks/Hooks.csproj
+
+# Sequential on purpose: the three projects share Core's obj/ directory.
+.NOTPARALLEL:
+$(OUT)/%: $(SOURCES)
+	@echo "  AOT     $@"
+	$(Q)$(DOTNET) publish $(PROJECT) -c $(CONFIGURATION) -r linux-x64 -o $(OUT)/.publish/$* --nologo -v quiet -clp:NoSummary -p:DebugType=none
+	$(Q)install -m 0755 $(OUT)/.publish/$*/$* $@
+
+install: all
+	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)
+	$(Q)install -m 0755 $(OUT)/vpnnsctl $(DESTDIR)$(BINDIR)/vpnnsctl
+	$(Q)install -m 4755 $(OUT)/vpnns-exec $(DESTDIR)$(BINDIR)/vpnns-exec
+	$(Q)if [ "$$(id -u)" = 0 ]; then chown root:root $(DESTDIR)$(BINDIR)/vpnns-exec $(DESTDIR)$(BINDIR)/vpnnsctl; fi
+	$(Q)install -m 0755 $(OUT)/vpnns-hook $(DESTDIR)$(LIBDIR)/vpnns-hook
+	$(Q)for n in $(HOOK_NAMES); do ln -sf vpnns-hook $(DESTDIR)$(LIBDIR)/$$n; done
+	$(Q)for d in $(PPP_HOOK_DIRS); do \
+	    install -d $(DESTDIR)$(SYSCONFDIR)/ppp/$$d; \
+	    ln -sf $(LIBDIR)/$${d%.d} $(DESTDIR)$(SYSCONFDIR)/ppp/$$d/vpnns; \
+	done
+
+uninstall:
+	$(Q)rm -f $(DESTDIR)$(BINDIR)/vpnnsctl $(DESTDIR)$(BINDIR)/vpnns-exec
+	$(Q)for n in vpnns-hook $(HOOK_NAMES); do rm -f $(DESTDIR)$(LIBDIR)/$$n; done
+	$(Q)rmdir $(DESTDIR)$(LIBDIR) 2>/dev/null || true
+	$(Q)for d in $(PPP_HOOK_DIRS); do rm -f $(DESTDIR)$(SYSCONFDIR)/ppp/$$d/vpnns; done
+
+# Debian packages the tests and the demo need; installed only when missing.
+deps:
+	$(Q)missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	    echo "  APT    $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+test: deps all
+	$(Q)VPNNS_OUT=$(CURDIR)/$(OUT) bash scripts/run-tests
+
+demo: deps all
+	$(Q)bash scripts/demo
+
+bench: all
+	$(Q)bash bench/run
+
+clean:
+	$(Q)rm -rf $(OUT) TestResults
+	$(Q)find src tests bench -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +

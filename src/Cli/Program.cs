@@ -1,0 +1,3 @@
+using Vpnns;
+
+return EntryPoint.Run("vpnnsctl", () => ExitCodes.Success);
