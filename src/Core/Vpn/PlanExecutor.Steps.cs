@@ -96,8 +96,11 @@ public sealed partial class PlanExecutor
     private void Record(RecordState step)
     {
         var earlier = _states.Read(step.Name);
-        var now = new TunnelState(step.Device, _createdNamespace, _resolvConf.CreatedDirectory, _resolvConf.CreatedFile);
-        _states.Write(step.Name, now.MergedWith(earlier));
+        var now = new TunnelState(step.Device, _createdNamespace, _resolvConf.CreatedDirectory, _resolvConf.CreatedFile)
+            .MergedWith(earlier);
+        if (now == earlier)
+            return; // a reconnect: nothing new to remember
+        _states.Write(step.Name, now);
         PushUndo("restore state", () =>
         {
             if (earlier is null)

@@ -11,14 +11,16 @@ public sealed class TunnelStateStore(HookPaths paths)
         return Guarded("cannot read state", file, () => File.Exists(file) ? TunnelState.Parse(File.ReadAllText(file)) : null);
     }
 
-    /// <summary>Write-then-rename: a crash leaves the old state or the new one, never half of one.</summary>
+    /// <summary>
+    /// Rewrites the file in place. A crash mid-write leaves a file that parses as null, which makes down
+    /// remove less, never more; rename-over cost more than the rest of the state handling (bench/hook).
+    /// </summary>
     public void Write(NamespaceName name, TunnelState state)
     {
         string file = paths.StateFile(name);
         Guarded("cannot write state", file, () =>
         {
-            File.WriteAllText(file + ".new", state.Render());
-            File.Move(file + ".new", file, overwrite: true);
+            File.WriteAllText(file, state.Render());
             return true;
         });
     }
