@@ -20,6 +20,11 @@ public static class HookDispatcher
 
     public static int Run(string entry, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env, TextWriter stderr)
     {
+        if (args is ["--version"])
+        {
+            Console.Out.WriteLine("vpnns-hook: OpenVPN up/down hooks of vpnns");
+            return ExitCodes.Success;
+        }
         var log = new HookLog(stderr, $"vpnns {entry}");
         return entry switch
         {
