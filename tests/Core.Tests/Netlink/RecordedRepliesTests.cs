@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Vpnns.Interop;
 using Vpnns.Netlink;
 using Xunit;
 using static Vpnns.Netlink.Uapi;
@@ -41,7 +42,7 @@ public class RecordedRepliesTests
     {
         NetlinkStatus status = Replies.Status(Hex.Fixture("error-full-echo.hex").Single());
 
-        Assert.Equal(Interop.Errno.ENODEV, status.Errno);
+        Assert.Equal(Errno.ENODEV, status.Errno);
         Assert.Null(status.Detail);
     }
 
@@ -50,7 +51,7 @@ public class RecordedRepliesTests
     {
         NetlinkStatus status = Replies.Status(Hex.Fixture("link-get-missing.hex").Single());
 
-        Assert.Equal(Interop.Errno.ENODEV, status.Errno);
+        Assert.Equal(Errno.ENODEV, status.Errno);
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public class RecordedRepliesTests
         var (routes, status, _) = Replies.Dump(Hex.Fixture("route-dump-missing-table.hex"), RouteReplies.Parse);
 
         Assert.Empty(routes);
-        Assert.Equal(Interop.Errno.ENOENT, status.Errno);
+        Assert.Equal(Errno.ENOENT, status.Errno);
         Assert.Equal("ipv4: FIB table does not exist", status.Detail);
     }
 }
