@@ -2,7 +2,19 @@ using System.CommandLine;
 using Vpnns;
 using Vpnns.Cli.Commands;
 
-return EntryPoint.Run("vpnnsctl", () =>
+// Listings of a thousand namespaces must not cost a thousand write(2)s: buffer stdout, flush at exit.
+var stdout = new StreamWriter(Console.OpenStandardOutput(), bufferSize: 16 * 1024) { AutoFlush = false };
+Console.SetOut(stdout);
+try
+{
+    return Run(args);
+}
+finally
+{
+    stdout.Flush();
+}
+
+static int Run(string[] args) => EntryPoint.Run("vpnnsctl", () =>
 {
     var root = new RootCommand("Manage named network namespaces (ip netns compatible) and the VPNs inside them");
     var list = ListCommand.Create();
