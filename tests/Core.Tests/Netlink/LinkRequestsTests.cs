@@ -75,7 +75,7 @@ public class LinkRequestsTests
         byte[] get = Requests.Build(b => LinkRequests.Get(b, "tun0"));
         byte[] dump = Requests.Build(b => LinkRequests.Dump(b));
 
-        Assert.Equal(Hex.Parse("34000000 1200 0500 01000000 00000000 | 00 00 0000 00000000 00000000 00000000"
+        Assert.Equal(Hex.Parse("34000000 1200 0100 01000000 00000000 | 00 00 0000 00000000 00000000 00000000"
             + "| 09000300 74756e30 00000000 | 08001d00 08000000"), get);
         Assert.Equal(Hex.Parse("28000000 1200 0103 01000000 00000000 | 00 00 0000 00000000 00000000 00000000"
             + "| 08001d00 08000000"), dump);

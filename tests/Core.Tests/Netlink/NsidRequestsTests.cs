@@ -28,7 +28,7 @@ public class NsidRequestsTests
         byte[] get = Requests.Build(b => NsidRequests.Get(b, 11));
         byte[] dump = Requests.Build(b => NsidRequests.Dump(b));
 
-        Assert.Equal(Hex.Parse("1c000000 5a00 0500 01000000 00000000 | 00 000000 | 08000300 0b000000"), get);
+        Assert.Equal(Hex.Parse("1c000000 5a00 0100 01000000 00000000 | 00 000000 | 08000300 0b000000"), get);
         Assert.Equal(Hex.Parse("11000000 5a00 0103 01000000 00000000 | 00"), dump);
     }
 }
