@@ -13,7 +13,7 @@ public static class TunnelPlanner
 
     /// <summary>
     /// Namespace, loopback, move, MTU, up, addresses, every route, the default routes through the VPN for each
-    /// family the tunnel carries, DNS, state — in the order the kernel needs them.
+    /// family the tunnel carries (IPv6 unless the tunnel opts out), DNS, state — in the order the kernel needs them.
     /// </summary>
     public static ImmutableArray<PlanStep> ForUp(TunnelDescription tunnel, NamespaceName name, ParseNotes? notes = null)
     {
@@ -62,7 +62,7 @@ public static class TunnelPlanner
         }
         if (tunnel.IPv4 is not null)
             AddDefault(routes, tunnel, new TunnelRoute(DefaultIPv4, tunnel.GatewayIPv4), notes);
-        if (tunnel.IPv6 is not null)
+        if (tunnel.IPv6 is not null && tunnel.RoutesIPv6ByDefault)
             AddDefault(routes, tunnel, new TunnelRoute(DefaultIPv6, tunnel.GatewayIPv6), notes);
         return routes;
     }
