@@ -20,7 +20,8 @@ public sealed class LabClient(string vpnNamespace, LabServer server, ClientOptio
             .AppendLine($"ca {pki}/ca.crt\ncert {pki}/{options.Certificate}.crt\nkey {pki}/{options.Certificate}.key")
             .AppendLine("remote-cert-tls server\nverb 3\nscript-security 2\ndisable-dco")
             .AppendLine($"setenv VPNNS_NAME {vpnNamespace}")
-            .AppendLine($"up {hooks}/up\ndown {hooks}/down");
+            .AppendLine($"up {hooks}/up")
+            .AppendLine(options.DownScript ? $"down {hooks}/down" : "");
         if (options.NoExec)
             text.AppendLine("ifconfig-noexec\nroute-noexec");
         if (options.DownPolicy is { } policy)

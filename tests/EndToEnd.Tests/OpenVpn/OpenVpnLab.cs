@@ -15,6 +15,8 @@ public sealed class OpenVpnLab : IDisposable
     public OpenVpnLab()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("vpnns-e2e-").FullName;
+        // Searchable by everyone: after --user the down hook is executed as nobody. Configs hold no secrets.
+        ChildProcess.Run("chmod", "0755", Directory).EnsureSuccess("chmod");
         HookDirectory = System.IO.Path.Combine(Directory, "hooks");
         System.IO.Directory.CreateDirectory(HookDirectory);
         // OpenVPN passes the configured path as argv[0]: the multi-call binary behind the names up and down.

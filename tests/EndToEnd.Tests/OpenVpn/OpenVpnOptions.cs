@@ -20,5 +20,8 @@ public sealed record ClientOptions
 
     public string Certificate { get; init; } = "client";
 
+    /// <summary>Whether the config has a <c>down</c> line (not with the down-root plugin, which runs it instead).</summary>
+    public bool DownScript { get; init; } = true;
+
     public IReadOnlyList<string> Extra { get; init; } = [];
 }
