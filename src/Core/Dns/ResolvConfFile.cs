@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 using Vpnns.Interop;
 using Vpnns.Namespaces;
 
@@ -16,8 +15,8 @@ public sealed record ResolvConfChange(bool CreatedDirectory, bool CreatedFile, b
 /// </summary>
 public static class ResolvConfFile
 {
-    private const UnixFileMode DirectoryMode = (UnixFileMode)0x1ed; // 0755
-    private const UnixFileMode FileMode644 = (UnixFileMode)0x1a4;   // 0644: every program inside must read it
+    private const uint DirectoryMode = 0x1ed; // 0755
+    private const uint FileMode644 = 0x1a4; // 0644: every program inside must read it
 
     public static ResolvConfChange Write(NamespacePaths paths, NamespaceName name, DnsSettings dns)
     {
@@ -27,12 +26,12 @@ public static class ResolvConfFile
         string file = directory + "/resolv.conf";
         bool existed = LibcCalls.TryStat(file, followSymlinks: false, out _) == 0;
         byte[] content = Encoding.UTF8.GetBytes(ResolvConf.Render(dns, name));
-        using var fd = OpenForUpdate(file, create: true);
-        using var handle = new SafeFileHandle(fd.DangerousGetHandle(), ownsHandle: false);
-        byte[]? previous = existed ? ReadAll(handle) : null;
+        // O_NOFOLLOW: the file is bind-mounted over /etc/resolv.conf inside; never write through a planted symlink.
+        using var fd = SmallFile.OpenForUpdate(file, FileMode644);
+        byte[]? previous = existed ? SmallFile.ReadAll(fd, file) : null;
         // Our umask must not decide who can read it (pppd runs scripts with umask 077).
-        SetMode(handle, FileMode644);
-        Overwrite(handle, content, file);
+        SmallFile.SetMode(fd, FileMode644, file);
+        SmallFile.Overwrite(fd, content, file);
         return new ResolvConfChange(createdDirectory, !existed, previous);
     }
 
@@ -43,9 +42,8 @@ public static class ResolvConfFile
         if (change.PreviousContent is { } previous)
         {
             string file = directory + "/resolv.conf";
-            using var fd = OpenForUpdate(file, create: false);
-            using var handle = new SafeFileHandle(fd.DangerousGetHandle(), ownsHandle: false);
-            Overwrite(handle, previous, file);
+            using var fd = SmallFile.OpenForUpdate(file, FileMode644);
+            SmallFile.Overwrite(fd, previous, file);
             return;
         }
         Remove(paths, name, change.CreatedDirectory);
@@ -73,50 +71,8 @@ public static class ResolvConfFile
             return false;
         if (errno != 0)
             throw new VpnnsException("cannot create directory", path, errno);
-        // vpnns is Linux-only; the check only tells the platform analyzer so.
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, DirectoryMode);
+        // mkdir's mode passes through our umask; the directory must be searchable by everyone inside.
+        SmallFile.SetMode(path, DirectoryMode);
         return true;
-    }
-
-    // O_NOFOLLOW: the file is bind-mounted over /etc/resolv.conf inside; never write through a planted symlink.
-    private static FileDescriptor OpenForUpdate(string file, bool create) =>
-        LibcCalls.Open(file, Native.O_RDWR | Native.O_NOFOLLOW | Native.O_NOCTTY | (create ? Native.O_CREAT : 0), 0x1a4,
-            operation: "cannot open");
-
-    // Written from offset 0, then cut: a reader sees old, mixed or new text, never an empty file.
-    private static void Overwrite(SafeFileHandle handle, byte[] content, string file)
-    {
-        try
-        {
-            RandomAccess.Write(handle, content, 0);
-            RandomAccess.SetLength(handle, content.Length);
-        }
-        catch (IOException e)
-        {
-            throw new VpnnsException("cannot write", file, e.HResult & 0xffff);
-        }
-    }
-
-    private static void SetMode(SafeFileHandle handle, UnixFileMode mode)
-    {
-        // vpnns is Linux-only; the check only tells the platform analyzer so.
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(handle, mode);
-    }
-
-    private static byte[] ReadAll(SafeFileHandle handle)
-    {
-        long length = RandomAccess.GetLength(handle);
-        var buffer = new byte[Math.Min(length, 1 << 20)];
-        int total = 0;
-        while (total < buffer.Length)
-        {
-            int read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
-            if (read == 0)
-                break;
-            total += read;
-        }
-        return buffer[..total];
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using Vpnns.Interop;
 using static Vpnns.Netlink.Uapi;
@@ -24,7 +23,10 @@ internal sealed partial class NetlinkSocket : IDisposable
     {
         _fd = fd;
         PortId = portId;
-        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        // Not from ArrayPool and not zeroed: each short-lived hook run opens two sockets, and initialising the
+        // shared pool plus clearing 128 KiB (for replies that are mostly 36-byte acks) showed in bench/hook.
+        // The kernel writes before we read, and only the received length is ever looked at.
+        _buffer = GC.AllocateUninitializedArray<byte>(InitialBufferSize);
     }
 
     /// <summary>The port id the kernel assigned at bind; replies to our requests carry it.</summary>
@@ -104,9 +106,7 @@ internal sealed partial class NetlinkSocket : IDisposable
     public void Dispose()
     {
         _fd.Dispose();
-        byte[] buffer = Interlocked.Exchange(ref _buffer, []);
-        if (buffer.Length > 0)
-            ArrayPool<byte>.Shared.Return(buffer);
+        _buffer = [];
     }
 
 }
