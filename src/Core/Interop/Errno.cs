@@ -28,6 +28,9 @@ public static class Errno
     public const int ENAMETOOLONG = 36;
     public const int ELOOP = 40;
     public const int ENODATA = 61;
+    public const int EPROTO = 71;
+    public const int EMSGSIZE = 90;
+    public const int ENOPROTOOPT = 92;
     public const int ENOBUFS = 105;
     public const int ENETUNREACH = 101;
     public const int EADDRNOTAVAIL = 99;

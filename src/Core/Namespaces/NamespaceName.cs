@@ -41,6 +41,18 @@ public readonly record struct NamespaceName
         return true;
     }
 
+    /// <summary>
+    /// Checks a name that may only be listed, opened or deleted, never created: iproute2 accepts names we
+    /// would not create (spaces, leading '-'), so they must stay manageable. What matters here is that the
+    /// name cannot leave the run directory.
+    /// </summary>
+    public static string ParseExisting(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length > 255 || text is "." or ".." || text.Contains('/') || text.Contains('\0'))
+            throw VpnnsException.Invalid("invalid namespace name", Quote(text ?? ""));
+        return text;
+    }
+
     /// <summary>Quotes a name for a message, escaping control characters so a hostile name cannot forge log lines.</summary>
     public static string Quote(string text)
     {

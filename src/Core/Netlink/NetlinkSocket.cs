@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using Vpnns.Interop;
+using static Vpnns.Netlink.Uapi;
+
+namespace Vpnns.Netlink;
+
+/// <summary>
+/// A NETLINK_ROUTE socket bound to the network namespace of the thread that opened it. It sends
+/// requests with increasing sequence numbers and collects the replies addressed to them.
+/// Not thread-safe; RtnlClient serialises access.
+/// </summary>
+internal sealed partial class NetlinkSocket : IDisposable
+{
+    // Kernel dump datagrams stay within 32 KiB once the reader offers that much (netlink_recvmsg);
+    // bigger single messages are still caught by the MSG_PEEK|MSG_TRUNC size check and grow the buffer.
+    private const int InitialBufferSize = 32 * 1024;
+
+    private readonly FileDescriptor _fd;
+    private byte[] _buffer;
+    private uint _sequence;
+
+    private NetlinkSocket(FileDescriptor fd, uint portId)
+    {
+        _fd = fd;
+        PortId = portId;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+    }
+
+    /// <summary>The port id the kernel assigned at bind; replies to our requests carry it.</summary>
+    public uint PortId { get; }
+
+    /// <summary>Opens a request socket: extended acks, capped error echoes, strict checking of get requests.</summary>
+    public static NetlinkSocket OpenForRequests()
+    {
+        FileDescriptor fd = NetlinkSyscalls.Open(NETLINK_ROUTE);
+        try
+        {
+            NetlinkSyscalls.SetOption(fd, SOL_NETLINK, NETLINK_EXT_ACK, 1, nameof(NETLINK_EXT_ACK));
+            NetlinkSyscalls.SetOption(fd, SOL_NETLINK, NETLINK_CAP_ACK, 1, nameof(NETLINK_CAP_ACK));
+            NetlinkSyscalls.SetOption(fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, 1, nameof(NETLINK_GET_STRICT_CHK));
+            return new NetlinkSocket(fd, NetlinkSyscalls.Bind(fd, groups: 0));
+        }
+        catch
+        {
+            fd.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a socket that listens to the given multicast groups (RTNLGRP_* numbers).</summary>
+    public static NetlinkSocket OpenForGroups(ReadOnlySpan<int> groups)
+    {
+        FileDescriptor fd = NetlinkSyscalls.Open(NETLINK_ROUTE);
+        try
+        {
+            var socket = new NetlinkSocket(fd, NetlinkSyscalls.Bind(fd, groups: 0));
+            // NETLINK_ADD_MEMBERSHIP takes group numbers, so groups above 32 (the bind mask) work too.
+            foreach (int group in groups)
+                NetlinkSyscalls.SetOption(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group, nameof(NETLINK_ADD_MEMBERSHIP));
+            return socket;
+        }
+        catch
+        {
+            fd.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Stamps the next sequence number into the request, sends it and returns the number.</summary>
+    public uint Send(Span<byte> request)
+    {
+        if (request.Length < NLMSG_HDRLEN)
+            throw new ArgumentException("a netlink request starts with a 16-byte header", nameof(request));
+        uint sequence = ++_sequence;
+        MemoryMarshal.Write(request[8..], in sequence);
+        NetlinkSyscalls.Send(_fd, request);
+        return sequence;
+    }
+
+    /// <summary>
+    /// Receives the next datagram from the kernel; the span stays valid until the next call.
+    /// Datagrams from other sockets (port id != 0) are dropped: only the kernel may answer.
+    /// </summary>
+    public ReadOnlySpan<byte> ReceiveDatagram()
+    {
+        while (true)
+        {
+            int size = NetlinkSyscalls.Receive(_fd, _buffer, peek: true, out _);
+            if (size > _buffer.Length)
+                Grow(size);
+            int received = NetlinkSyscalls.Receive(_fd, _buffer, peek: false, out uint sender);
+            if (sender == 0)
+                return _buffer.AsSpan(0, Math.Min(received, _buffer.Length));
+        }
+    }
+
+    /// <summary>Waits for a datagram; false when the timeout passed first.</summary>
+    public bool WaitReadable(TimeSpan timeout) =>
+        NetlinkSyscalls.WaitReadable(_fd, timeout == Timeout.InfiniteTimeSpan ? -1 : (int)Math.Ceiling(timeout.TotalMilliseconds));
+
+    public void Dispose()
+    {
+        _fd.Dispose();
+        byte[] buffer = Interlocked.Exchange(ref _buffer, []);
+        if (buffer.Length > 0)
+            ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private void Grow(int size)
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = ArrayPool<byte>.Shared.Rent(size);
+    }
+}

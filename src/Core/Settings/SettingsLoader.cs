@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Vpnns.Settings;
+
+/// <summary>Builds <see cref="VpnnsSettings"/> from the optional config file, then VPNNS_* variables (which win).</summary>
+public static class SettingsLoader
+{
+    public const string DefaultConfigFile = "/etc/vpnns/vpnns.conf";
+    private const string Prefix = "VPNNS_";
+
+    /// <summary>Loads from the given environment (a hook's captured copy); null reads this process's environment.</summary>
+    public static VpnnsSettings Load(IReadOnlyDictionary<string, string>? environment = null, string? configFile = DefaultConfigFile)
+    {
+        var builder = new ConfigurationBuilder();
+        if (configFile is not null && File.Exists(configFile))
+            builder.AddIniFile(configFile, optional: true, reloadOnChange: false);
+        if (environment is null)
+            builder.AddEnvironmentVariables(Prefix);
+        else
+            builder.AddInMemoryCollection(StripPrefix(environment));
+
+        var settings = new VpnnsSettings();
+        builder.Build().Bind(settings);
+        return settings;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string?>> StripPrefix(IReadOnlyDictionary<string, string> environment)
+    {
+        foreach (var (key, value) in environment)
+        {
+            if (key.StartsWith(Prefix, StringComparison.Ordinal))
+                yield return new(key[Prefix.Length..], value);
+        }
+    }
+}
