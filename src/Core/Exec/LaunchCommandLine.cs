@@ -4,7 +4,7 @@ using Vpnns.Namespaces;
 namespace Vpnns.Exec;
 
 /// <summary>vpnns-exec's parsed command line. Parsed by hand: no System.CommandLine in the setuid binary.</summary>
-public sealed record LaunchCommandLine(LaunchRequest? Request, bool IsCheckOnly, bool IsHelp)
+public sealed record LaunchCommandLine(LaunchRequest? Request, bool IsCheckOnly, bool IsHelp, bool IsVersion = false)
 {
     public const string Usage =
         "usage: vpnns-exec [OPTIONS] NAME [--] COMMAND [ARGS...]\n" +
@@ -15,9 +15,11 @@ public sealed record LaunchCommandLine(LaunchRequest? Request, bool IsCheckOnly,
         "  --user USER      run as USER with USER's groups (root only)\n" +
         "  --group GROUP    with --user: use GROUP as the primary group (root only)\n" +
         "  -h, --help       show this help\n" +
+        "  --version        show the version\n" +
         "Exit status: COMMAND's; 125 vpnns-exec failed or refused; 126 COMMAND cannot run; 127 not found.\n";
 
     private static readonly LaunchCommandLine Help = new(null, false, true);
+    private static readonly LaunchCommandLine Version = new(null, false, false, true);
 
     /// <summary>Parses argv (argv[0] is the program name) or throws an error with exit status 125.</summary>
     public static LaunchCommandLine Parse(IReadOnlyList<byte[]> argv, IReadOnlyList<byte[]> environment)
@@ -36,6 +38,8 @@ public sealed record LaunchCommandLine(LaunchRequest? Request, bool IsCheckOnly,
                 break;
             if (arg is "-h" or "--help")
                 return Help;
+            if (arg == "--version")
+                return Version;
             i = options.Take(arg, argv, i);
         }
         if (i >= argv.Count)

@@ -8,6 +8,11 @@ namespace Vpnns.Exec;
 /// </summary>
 public static class LauncherProgram
 {
+    private static string VersionText() =>
+        System.Reflection.Assembly.GetEntryAssembly()
+            ?.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            is [System.Reflection.AssemblyInformationalVersionAttribute v, ..] ? v.InformationalVersion : "unknown";
+
     /// <summary>Returns an exit status only for --help, --check and failures; otherwise becomes COMMAND.</summary>
     public static int Run()
     {
@@ -19,6 +24,11 @@ public static class LauncherProgram
             if (line.IsHelp)
             {
                 StandardStreams.WriteOutput(LaunchCommandLine.Usage);
+                return ExitCodes.Success;
+            }
+            if (line.IsVersion)
+            {
+                StandardStreams.WriteOutput(VersionText() + "\n");
                 return ExitCodes.Success;
             }
             if (line.IsCheckOnly)

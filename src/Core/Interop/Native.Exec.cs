@@ -11,8 +11,7 @@ internal static partial class Native
     [LibraryImport(Libc, EntryPoint = "execve", SetLastError = true)]
     internal static unsafe partial int Execve(byte* path, byte** argv, byte** envp);
 
-    [LibraryImport(Libc, EntryPoint = "read", SetLastError = true)]
-    internal static unsafe partial nint Read(SafeHandle fd, byte* buffer, nuint count);
+    // read(2) is declared once, in Native.Inotify.cs.
 
     [LibraryImport(Libc, EntryPoint = "write", SetLastError = true)]
     internal static unsafe partial nint Write(int fd, byte* buffer, nuint count);

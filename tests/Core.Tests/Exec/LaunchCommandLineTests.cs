@@ -91,6 +91,9 @@ public class LaunchCommandLineTests
         Assert.Contains("usage: vpnns-exec [OPTIONS] NAME [--] COMMAND [ARGS...]", LaunchCommandLine.Usage);
     }
 
+    [Fact]
+    public void Version_is_an_option_too() => Assert.True(Parse("--version").IsVersion);
+
     [Theory]
     [InlineData(new string[0], "missing namespace name: see vpnns-exec --help")]
     [InlineData(new[] { "work" }, "missing command: see vpnns-exec --help")]
