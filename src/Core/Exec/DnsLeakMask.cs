@@ -35,8 +35,11 @@ public static class DnsLeakMask
         {
             foreach (string path in SocketPaths)
             {
-                if (FileSystemCalls.TryOpenPath(null, path, out var socket) != 0)
+                int errno = FileSystemCalls.TryOpenPath(null, path, out var socket);
+                if (errno is Errno.ENOENT or Errno.ENOTDIR)
                     continue; // absent: no daemon to leak through
+                if (errno != 0) // e.g. EMFILE from a caller's tiny RLIMIT_NOFILE: fail closed, never skip the mask
+                    throw new VpnnsException("cannot check resolver socket", path, errno);
                 using (socket)
                 {
                     if (!IsSocket(LibcCalls.Stat(socket!, path)))

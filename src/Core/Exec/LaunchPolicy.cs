@@ -24,14 +24,22 @@ public static class LaunchPolicy
     /// <summary>Null when allowed, else the refusal, naming the groups that would allow it.</summary>
     /// <param name="everyGroupId">gid of group vpnns, null if there is no such group</param>
     /// <param name="namespaceGroupId">gid of group vpnns-NAME, null if there is no such group</param>
-    public static VpnnsException? Refusal(Caller caller, NamespaceName name, uint? everyGroupId, uint? namespaceGroupId)
+    public static VpnnsException? Refusal(Caller caller, NamespaceName name, uint? everyGroupId, uint? namespaceGroupId) =>
+        Refusal(caller, name, [everyGroupId, namespaceGroupId]);
+
+    /// <summary>
+    /// The same rule with the gids of vpnns and vpnns-NAME supplied lazily, in that order: root is decided
+    /// without any lookup, a vpnns member after the first.
+    /// </summary>
+    public static VpnnsException? Refusal(Caller caller, NamespaceName name, IEnumerable<uint?> allowingGroupIds)
     {
         if (caller.IsRoot)
             return null;
-        if (everyGroupId is { } all && caller.IsInGroup(all))
-            return null;
-        if (namespaceGroupId is { } one && caller.IsInGroup(one))
-            return null;
+        foreach (uint? gid in allowingGroupIds)
+        {
+            if (gid is { } g && caller.IsInGroup(g))
+                return null;
+        }
         return Refused("permission denied",
             $"entering {NamespaceName.Quote(name.Value)} needs membership in group \"{EveryNamespaceGroup}\" or \"{GroupOf(name)}\"");
     }

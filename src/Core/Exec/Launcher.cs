@@ -54,9 +54,7 @@ public static class Launcher
         var caller = CurrentCaller();
         if (LaunchPolicy.IdentityOptionRefusal(caller, request) is { } refusedOptions)
             throw refusedOptions;
-        uint? every = UserDatabase.GroupId(LaunchPolicy.EveryNamespaceGroup);
-        uint? one = UserDatabase.GroupId(LaunchPolicy.GroupOf(request.Name));
-        if (LaunchPolicy.Refusal(caller, request.Name, every, one) is { } refused)
+        if (LaunchPolicy.Refusal(caller, request.Name, GroupIds(caller, request.Name)) is { } refused)
             throw refused;
         if (CredentialCalls.UserIds().Effective != 0)
             throw new VpnnsException("not running as root", "vpnns-exec must be installed setuid root");
@@ -96,6 +94,16 @@ public static class Launcher
         if (!status.IsRegularFile)
             throw new VpnnsException("not a network namespace", file);
         return new NamespaceStore(paths).Open(name.Value);
+    }
+
+    // Looked up only as far as needed: root needs no lookup, a vpnns member one. A lookup that misses the
+    // files database goes on to every NSS module (nss-systemd alone costs dozens of system calls).
+    private static IEnumerable<uint?> GroupIds(Caller caller, NamespaceName name)
+    {
+        if (caller.IsRoot)
+            yield break;
+        yield return UserDatabase.GroupId(LaunchPolicy.EveryNamespaceGroup);
+        yield return UserDatabase.GroupId(LaunchPolicy.GroupOf(name));
     }
 
     private static Caller CurrentCaller() =>
