@@ -6,8 +6,9 @@ public static unsafe class SignalState
     /// <summary>
     /// Prepares signals for execve: SIGPIPE back to default and an empty mask on this thread. The .NET
     /// runtime ignores SIGPIPE before Main (reference.md 6.5), and ignored signals survive execve, so
-    /// without this `yes | head` would misbehave inside. Caught signals reset on exec by themselves;
-    /// other ignored signals are the caller's (nohup's SIGHUP) and are left as they are.
+    /// without this `yes | head` would misbehave inside. Caught signals (the runtime's SIGSEGV/SIGFPE
+    /// handlers) reset on exec by themselves; other ignored signals are the caller's (nohup's SIGHUP) and
+    /// are left as they are.
     /// </summary>
     public static void PrepareForExec()
     {
