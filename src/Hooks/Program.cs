@@ -1,5 +1,7 @@
 using Vpnns;
+using Vpnns.Vpn;
 
-// The OpenVPN and pppd hooks arrive with their own issues; until then this binary refuses honestly.
-return EntryPoint.Run("vpnns-hook", () =>
-    throw VpnnsException.Invalid("not implemented yet", Path.GetFileName(Environment.GetCommandLineArgs()[0])));
+// OpenVPN's up/down and pppd's ip-up/ip-down/ipv6-up/ipv6-down in one binary; see HookDispatcher.
+var env = HookEnvironment.Capture();
+string entry = HookDispatcher.EntryName(Environment.GetCommandLineArgs()[0], env);
+return EntryPoint.Run($"vpnns {entry}", () => HookDispatcher.Run(entry, args, env, Console.Error));

@@ -36,8 +36,9 @@ internal static class LinkReplies
             OperState = extra.OperState,
             IsNoArp = (flags & IFF_NOARP) != 0,
             IsLowerUp = (flags & IFF_LOWER_UP) != 0,
-            // IFLA_LINK equal to the own index (or 0) means "no separate parent".
-            ParentIndex = extra.Parent is int parent && parent != 0 && parent != header.Index ? parent : null,
+            // The kernel sends IFLA_LINK only when it differs from the own index in the same namespace;
+            // a veth peer elsewhere may share our index number, so no comparison with it here.
+            ParentIndex = extra.Parent is int parent && parent != 0 ? parent : null,
             LinkNetnsId = extra.LinkNetnsId,
         };
     }

@@ -80,7 +80,7 @@ internal static class LinkRequests
     public static Span<byte> Get(Span<byte> buffer, int index)
     {
         var w = new NetlinkWriter(buffer);
-        w.Begin(RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK, new IfInfoMsg { Index = index });
+        w.Begin(RTM_GETLINK, NLM_F_REQUEST, new IfInfoMsg { Index = index });
         w.U32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
         return w.Finish();
     }
@@ -89,7 +89,7 @@ internal static class LinkRequests
     public static Span<byte> Get(Span<byte> buffer, string name)
     {
         var w = new NetlinkWriter(buffer);
-        w.Begin(RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK, new IfInfoMsg());
+        w.Begin(RTM_GETLINK, NLM_F_REQUEST, new IfInfoMsg());
         w.String(IFLA_IFNAME, DeviceName.Check(name));
         w.U32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
         return w.Finish();

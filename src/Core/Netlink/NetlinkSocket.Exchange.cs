@@ -10,11 +10,15 @@ internal sealed partial class NetlinkSocket
     /// <summary>Sends a request carrying NLM_F_ACK and waits for its acknowledgement.</summary>
     public NetlinkStatus Execute(Span<byte> request) => Exchange<object>(request, null, null, out _);
 
-    /// <summary>Sends a get request carrying NLM_F_ACK; the single reply before the ack is parsed into <paramref name="reply"/>.</summary>
+    /// <summary>
+    /// Sends a get request without NLM_F_ACK: the kernel answers with the object or with an error, never
+    /// both, so one datagram ends the exchange (an ack would cost a second receive per lookup — `list`
+    /// does one lookup per namespace).
+    /// </summary>
     public NetlinkStatus Get<T>(Span<byte> request, MessageParser<T> parse, out T? reply) where T : class
     {
         var replies = new List<T>(1);
-        NetlinkStatus status = Exchange(request, parse, replies, out _);
+        NetlinkStatus status = Exchange(request, parse, replies, out _, stopAfterReply: true);
         reply = replies.Count > 0 ? replies[0] : null;
         return status;
     }
@@ -36,7 +40,8 @@ internal sealed partial class NetlinkSocket
     // Replies belong to our request when they carry its sequence number and our port id; anything
     // else (a late answer to an earlier request) is skipped. Requests end at NLMSG_ERROR (the ack or
     // the failure), dumps at NLMSG_DONE, or at NLMSG_ERROR when the kernel refused the dump outright.
-    private NetlinkStatus Exchange<T>(Span<byte> request, MessageParser<T>? parse, List<T>? into, out bool interrupted)
+    private NetlinkStatus Exchange<T>(Span<byte> request, MessageParser<T>? parse, List<T>? into, out bool interrupted,
+        bool stopAfterReply = false)
         where T : class
     {
         interrupted = false;
@@ -62,6 +67,8 @@ internal sealed partial class NetlinkSocket
                     default:
                         if (parse?.Invoke(message) is { } item)
                             into!.Add(item);
+                        if (stopAfterReply)
+                            return NetlinkStatus.Success;
                         break;
                 }
             }

@@ -14,7 +14,7 @@ internal sealed partial class NetlinkSocket : IDisposable
 {
     // Kernel dump datagrams stay within 32 KiB once the reader offers that much (netlink_recvmsg);
     // bigger single messages are still caught by the MSG_PEEK|MSG_TRUNC size check and grow the buffer.
-    private const int InitialBufferSize = 32 * 1024;
+    private const int InitialBufferSize = 64 * 1024;
 
     private readonly FileDescriptor _fd;
     private byte[] _buffer;
@@ -86,12 +86,14 @@ internal sealed partial class NetlinkSocket : IDisposable
     {
         while (true)
         {
-            int size = NetlinkSyscalls.Receive(_fd, _buffer, peek: true, out _);
-            if (size > _buffer.Length)
-                Grow(size);
+            // One receive per datagram: dump batches are capped by the kernel near 32 KiB and our buffer is
+            // larger, so a peek to size the buffer first would only double the syscalls. MSG_TRUNC still
+            // reports a datagram that did not fit, which is refused rather than parsed half.
             int received = NetlinkSyscalls.Receive(_fd, _buffer, peek: false, out uint sender);
+            if (received > _buffer.Length)
+                throw NetlinkReader.Malformed($"reply of {received} bytes exceeds the {_buffer.Length}-byte receive buffer");
             if (sender == 0)
-                return _buffer.AsSpan(0, Math.Min(received, _buffer.Length));
+                return _buffer.AsSpan(0, received);
         }
     }
 
@@ -107,9 +109,4 @@ internal sealed partial class NetlinkSocket : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
     }
 
-    private void Grow(int size)
-    {
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = ArrayPool<byte>.Shared.Rent(size);
-    }
 }

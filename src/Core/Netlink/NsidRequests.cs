@@ -19,7 +19,7 @@ internal static class NsidRequests
     public static Span<byte> Get(Span<byte> buffer, int namespaceFd)
     {
         var w = new NetlinkWriter(buffer);
-        w.Begin(RTM_GETNSID, NLM_F_REQUEST | NLM_F_ACK, new RtGenMsg { Family = AF_UNSPEC });
+        w.Begin(RTM_GETNSID, NLM_F_REQUEST, new RtGenMsg { Family = AF_UNSPEC });
         w.U32(NETNSA_FD, checked((uint)namespaceFd));
         return w.Finish();
     }

@@ -52,9 +52,20 @@ internal static class RouteReplies
     // IPNetwork refuses host bits beyond the prefix; the kernel never sends them, a corrupt reply might.
     private static IPNetwork Network(IPAddress address, int prefixLength, AddressFamily family)
     {
-        if (address.AddressFamily != family || prefixLength > AddressFamilies.MaxPrefix(family)
-            || !IPNetwork.TryParse($"{address}/{prefixLength}", out IPNetwork network))
+        if (address.AddressFamily != family || prefixLength > AddressFamilies.MaxPrefix(family) || HasHostBits(address, prefixLength))
             throw NetlinkReader.Malformed($"route destination {address}/{prefixLength} is not a network");
-        return network;
+        return new IPNetwork(address, prefixLength);
+    }
+
+    private static bool HasHostBits(IPAddress address, int prefixLength)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out int size);
+        for (int bit = prefixLength; bit < size * 8; bit++)
+        {
+            if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0)
+                return true;
+        }
+        return false;
     }
 }
