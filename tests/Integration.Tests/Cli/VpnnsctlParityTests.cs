@@ -13,17 +13,30 @@ public class VpnnsctlParityTests
     private static string[] LinesAbout(string output, params string[] names) =>
         output.Split('\n').Where(l => names.Any(n => l == n || l.StartsWith(n + " ") || l.EndsWith($"name: {n})"))).ToArray();
 
+    // nsids are global to this namespace: pick one nobody uses rather than a fixed number.
+    private static int FreeNsid()
+    {
+        string used = ChildProcess.Ip("netns", "list-id");
+        while (true)
+        {
+            int id = Random.Shared.Next(100_000, 1_000_000_000);
+            if (!used.Contains($"nsid {id} "))
+                return id;
+        }
+    }
+
     [RootFact]
     public void List_prints_what_ip_netns_list_prints_including_nsids()
     {
         using var a = new IpNetns();
         using var b = new IpNetns();
-        ChildProcess.Ip("netns", "set", a.Name, "1234");
+        int id = FreeNsid();
+        ChildProcess.Ip("netns", "set", a.Name, id.ToString());
         var ours = Ctl("list");
         Assert.Equal(0, ours.ExitCode);
         string ip = ChildProcess.Ip("netns", "list");
         Assert.Equal(LinesAbout(ip, a.Name, b.Name), LinesAbout(ours.Stdout, a.Name, b.Name));
-        Assert.Contains($"{a.Name} (id: 1234)", ours.Stdout.Split('\n'));
+        Assert.Contains($"{a.Name} (id: {id})", ours.Stdout.Split('\n'));
         Assert.Contains(b.Name, ours.Stdout.Split('\n'));
     }
 
@@ -32,14 +45,15 @@ public class VpnnsctlParityTests
     {
         using var a = new IpNetns();
         using var b = new IpNetns();
-        ChildProcess.Ip("netns", "set", b.Name, "1235");
+        int id = FreeNsid();
+        ChildProcess.Ip("netns", "set", b.Name, id.ToString());
         string[] names = [a.Name, b.Name];
         var ours = JsonDocument.Parse(Ctl("list", "--json").EnsureSuccess("vpnnsctl list --json").Stdout).RootElement;
         var ip = JsonDocument.Parse(ChildProcess.Ip("-j", "netns", "list")).RootElement;
         static string[] Pick(JsonElement arr, string[] names) => arr.EnumerateArray()
             .Where(e => names.Contains(e.GetProperty("name").GetString())).Select(e => e.GetRawText()).ToArray();
         Assert.Equal(Pick(ip, names), Pick(ours, names));
-        Assert.Contains($"{{\"name\":\"{b.Name}\",\"id\":1235}}", Pick(ours, names));
+        Assert.Contains($"{{\"name\":\"{b.Name}\",\"id\":{id}}}", Pick(ours, names));
     }
 
     [RootFact]
@@ -62,13 +76,14 @@ public class VpnnsctlParityTests
     public void Set_assigns_the_nsid_ip_then_reports_and_list_id_matches_ip()
     {
         using var ns = new IpNetns();
-        Ctl("set", ns.Name, "4321").EnsureSuccess("vpnnsctl set");
-        Assert.Contains($"{ns.Name} (id: 4321)", ChildProcess.Ip("netns", "list").Split('\n'));
+        int id = FreeNsid();
+        Ctl("set", ns.Name, id.ToString()).EnsureSuccess("vpnnsctl set");
+        Assert.Contains($"{ns.Name} (id: {id})", ChildProcess.Ip("netns", "list").Split('\n'));
         var ours = Ctl("list-id").EnsureSuccess("vpnnsctl list-id");
-        Assert.Contains($"nsid 4321 (iproute2 netns name: {ns.Name})", ours.Stdout.Split('\n'));
+        Assert.Contains($"nsid {id} (iproute2 netns name: {ns.Name})", ours.Stdout.Split('\n'));
         Assert.Equal(LinesAbout(ChildProcess.Ip("netns", "list-id"), ns.Name), LinesAbout(ours.Stdout, ns.Name));
         var json = Ctl("list-id", "--json").EnsureSuccess("vpnnsctl list-id --json").Stdout;
-        Assert.Contains($"{{\"nsid\":4321,\"name\":\"{ns.Name}\"}}", json);
+        Assert.Contains($"{{\"nsid\":{id},\"name\":\"{ns.Name}\"}}", json);
     }
 
     [RootFact]
@@ -78,8 +93,8 @@ public class VpnnsctlParityTests
         using var b = new IpNetns();
         Ctl("set", a.Name, "auto").EnsureSuccess("vpnnsctl set auto");
         Assert.Matches($"^{a.Name} \\(id: \\d+\\)$", Ctl("list").Stdout.Split('\n').Single(l => l.StartsWith(a.Name + " ")));
-        Ctl("set", b.Name, "4400").EnsureSuccess("set b");
-        var again = Ctl("set", a.Name, "4401");
+        Ctl("set", b.Name, FreeNsid().ToString()).EnsureSuccess("set b");
+        var again = Ctl("set", a.Name, FreeNsid().ToString());
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already has a nsid", again.Stderr);
         var negative = Ctl("set", a.Name, "-5");
