@@ -165,6 +165,40 @@ public class VpnnsctlParityTests
         }
     }
 
+    [RootFact]
+    public void Exec_runs_inside_with_the_namespace_files_like_ip_netns_exec()
+    {
+        using var ns = new IpNetns();
+        Directory.CreateDirectory($"/etc/netns/{ns.Name}");
+        File.WriteAllText($"/etc/netns/{ns.Name}/resolv.conf", "nameserver 192.0.2.53\n");
+        string[] probe = ["sh", "-c", "readlink /proc/self/ns/net; cat /etc/resolv.conf; ip -o link | cut -d: -f2"];
+        var ours = Ctl(["exec", ns.Name, .. probe]);
+        Assert.Equal(0, ours.ExitCode);
+        Assert.Equal(ChildProcess.Ip(["netns", "exec", ns.Name, .. probe]), ours.Stdout);
+        Assert.Contains("nameserver 192.0.2.53", ours.Stdout);
+        Assert.EndsWith("nameserver 192.0.2.53\n lo\n", ours.Stdout); // only the namespace's own loopback
+    }
+
+    [RootFact]
+    public void Exec_returns_the_command_status_and_127_for_a_missing_command()
+    {
+        using var ns = new IpNetns();
+        Assert.Equal(7, Ctl("exec", ns.Name, "sh", "-c", "exit 7").ExitCode);
+        var missing = Ctl("exec", ns.Name, "no-such-command-vpnns");
+        Assert.Equal(127, missing.ExitCode);
+        Assert.Equal("vpnnsctl: cannot run \"no-such-command-vpnns\": No such file or directory\n", missing.Stderr);
+        Assert.Equal(125, Ctl("exec", TestNames.Namespace(), "true").ExitCode);
+    }
+
+    [RootFact]
+    public void Exec_passes_options_after_the_name_to_the_command()
+    {
+        using var ns = new IpNetns();
+        var r = Ctl("exec", ns.Name, "ip", "-o", "-4", "addr");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(ChildProcess.Ip("netns", "exec", ns.Name, "ip", "-o", "-4", "addr"), r.Stdout);
+    }
+
     [Theory]
     [InlineData("add", "a/b")]
     [InlineData("add", "..")]
@@ -202,7 +236,7 @@ public class VpnnsctlParityTests
     [Fact]
     public void Every_verb_has_help()
     {
-        foreach (string verb in new[] { "list", "add", "delete", "set", "identify", "pids", "monitor", "list-id", "attach", "status" })
+        foreach (string verb in new[] { "list", "add", "delete", "set", "identify", "pids", "exec", "monitor", "list-id", "attach", "status" })
         {
             var r = Ctl(verb, "--help");
             Assert.Equal(0, r.ExitCode);
