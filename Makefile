@@ -17,7 +17,9 @@ endif
 PROGRAMS      := vpnnsctl vpnns-exec vpnns-hook
 HOOK_NAMES    := up down ip-up ip-down ipv6-up ipv6-down
 PPP_HOOK_DIRS := ip-up.d ip-down.d ipv6-up.d ipv6-down.d
-DEB_PACKAGES  := iproute2 openvpn openssl util-linux procps passwd curl iputils-ping
+DEB_PACKAGES  := iproute2 openvpn openssl util-linux procps passwd curl iputils-ping strace perl gcc
+# Ownership is set by install(1) itself: a chown after the chmod would clear the setuid bit.
+ROOT_OWNER    := $(shell [ "$$(id -u)" = 0 ] && echo "-o root -g root")
 SOURCES       := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props Directory.Packages.props
 
 .PHONY: all install uninstall deps test demo bench clean
@@ -37,10 +39,9 @@ $(OUT)/%: $(SOURCES)
 
 install: all
 	$(Q)install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)
-	$(Q)install -m 0755 $(OUT)/vpnnsctl $(DESTDIR)$(BINDIR)/vpnnsctl
-	$(Q)install -m 4755 $(OUT)/vpnns-exec $(DESTDIR)$(BINDIR)/vpnns-exec
-	$(Q)if [ "$$(id -u)" = 0 ]; then chown root:root $(DESTDIR)$(BINDIR)/vpnns-exec $(DESTDIR)$(BINDIR)/vpnnsctl; fi
-	$(Q)install -m 0755 $(OUT)/vpnns-hook $(DESTDIR)$(LIBDIR)/vpnns-hook
+	$(Q)install -m 0755 $(ROOT_OWNER) $(OUT)/vpnnsctl $(DESTDIR)$(BINDIR)/vpnnsctl
+	$(Q)install -m 4755 $(ROOT_OWNER) $(OUT)/vpnns-exec $(DESTDIR)$(BINDIR)/vpnns-exec
+	$(Q)install -m 0755 $(ROOT_OWNER) $(OUT)/vpnns-hook $(DESTDIR)$(LIBDIR)/vpnns-hook
 	$(Q)for n in $(HOOK_NAMES); do ln -sf vpnns-hook $(DESTDIR)$(LIBDIR)/$$n; done
 	$(Q)for d in $(PPP_HOOK_DIRS); do \
 	    install -d $(DESTDIR)$(SYSCONFDIR)/ppp/$$d; \
@@ -60,6 +61,7 @@ deps:
 	    echo "  APT    $$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+	$(Q)if [ "$$(id -u)" = 0 ]; then bash scripts/test-users; fi
 
 test: deps all
 	$(Q)VPNNS_OUT=$(CURDIR)/$(OUT) bash scripts/run-tests

@@ -7,6 +7,8 @@
  * of them alike. Per run it records wall time (CLOCK_MONOTONIC around fork..wait4), CPU time
  * (user+sys of the whole waited-for process tree, from wait4's rusage) and peak RSS.
  * PREPARE runs (untimed, via /bin/sh -c) before every timed run, with $BENCH_NAME set.
+ * A NAME of the form NAME@UID:GID runs that command alone as UID:GID (like -u), so a command run by an
+ * unprivileged user can be interleaved with a baseline run by root.
  * Output: one line per command: name, median wall ms, median cpu ms, max peak RSS KiB.
  * A command that exits non-zero aborts the benchmark: a fast failure is not a result.
  */
@@ -24,7 +26,7 @@
 
 #define MAXCMDS 8
 
-struct cmd { const char *name; char **argv; double *wall, *cpu; long maxrss; };
+struct cmd { const char *name; char **argv; double *wall, *cpu; long maxrss; uid_t uid; gid_t gid; };
 
 static double now_ms(void) {
     struct timespec ts; clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -84,6 +86,9 @@ int main(int argc, char **argv) {
     for (int i = optind; i < argc && n < MAXCMDS;) {
         if (strcmp(argv[i], ":::") == 0 || strcmp(argv[i], "--") == 0) { i++; continue; }
         cmds[n].name = argv[i++];
+        cmds[n].uid = uid; cmds[n].gid = gid;
+        char *at = strchr(cmds[n].name, '@'); unsigned cu, cg;
+        if (at && sscanf(at + 1, "%u:%u", &cu, &cg) == 2) { *at = 0; cmds[n].uid = cu; cmds[n].gid = cg; }
         cmds[n].argv = &argv[i];
         while (i < argc && strcmp(argv[i], ":::") != 0) i++;
         if (i < argc) argv[i++] = NULL;
@@ -95,7 +100,7 @@ int main(int argc, char **argv) {
         for (int k = 0; k < n; k++) {
             struct cmd *c = &cmds[(r + k) % n];
             prepare(prep, c->name);
-            run_once(c, r - warmup, r >= warmup, uid, gid);
+            run_once(c, r - warmup, r >= warmup, c->uid, c->gid);
         }
     for (int k = 0; k < n; k++)
         printf("%s %.3f %.3f %ld\n", cmds[k].name, median(cmds[k].wall, runs), median(cmds[k].cpu, runs), cmds[k].maxrss);

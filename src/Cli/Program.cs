@@ -24,6 +24,7 @@ static int Run(string[] args) => EntryPoint.Run("vpnnsctl", () =>
     root.Add(SetCommand.Create());
     root.Add(IdentifyCommand.Create());
     root.Add(PidsCommand.Create());
+    root.Add(ExecCommand.Create());
     root.Add(MonitorCommand.Create());
     root.Add(ListIdCommand.Create());
     root.Add(AttachCommand.Create());

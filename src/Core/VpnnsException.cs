@@ -5,14 +5,17 @@ namespace Vpnns;
 /// <summary>The one error type: an operation, the thing it was applied to, and the errno (0 for invalid input).</summary>
 public sealed class VpnnsException : Exception
 {
-    public VpnnsException(string operation, string subject, int errno = 0, string? kernelDetail = null)
+    public VpnnsException(string operation, string subject, int errno = 0, string? kernelDetail = null, int? exitCode = null)
         : base(Compose(operation, subject, errno, kernelDetail))
     {
         Operation = operation;
         Subject = subject;
         Errno = errno;
         KernelDetail = kernelDetail;
+        _exitCode = exitCode;
     }
+
+    private readonly int? _exitCode;
 
     /// <summary>What was attempted, e.g. "cannot move device into namespace".</summary>
     public string Operation { get; }
@@ -26,7 +29,11 @@ public sealed class VpnnsException : Exception
     /// <summary>The netlink extended-ack text, when the kernel gave one.</summary>
     public string? KernelDetail { get; }
 
-    public int ExitCode => Errno == 0 ? ExitCodes.InvalidInput : ExitCodes.Failure;
+    /// <summary>The exit status for this error: set explicitly (vpnns-exec's 125/126/127), else from <see cref="Errno"/>.</summary>
+    public int ExitCode => _exitCode ?? (Errno == 0 ? ExitCodes.InvalidInput : ExitCodes.Failure);
+
+    /// <summary>The same error with an explicit exit status.</summary>
+    public VpnnsException WithExitCode(int exitCode) => new(Operation, Subject, Errno, KernelDetail, exitCode);
 
     /// <summary>Invalid input, reported without an errno.</summary>
     public static VpnnsException Invalid(string what, string subject) => new(what, subject);

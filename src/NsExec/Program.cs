@@ -1,5 +1,5 @@
-using Vpnns;
+using Vpnns.Exec;
 
-// The launcher arrives with its own issue; until then this binary refuses honestly.
-return EntryPoint.Run("vpnns-exec", () =>
-    throw VpnnsException.Invalid("not implemented yet", "vpnns-exec"), ExitCodes.LauncherFailure);
+// vpnns-exec [OPTIONS] NAME [--] COMMAND [ARGS...] — see README.md "vpnns-exec" and Core/Exec.
+// The runtime's args array is not used: arguments are read as raw bytes from /proc/self/cmdline.
+return LauncherProgram.Run();

@@ -6,11 +6,24 @@ namespace Vpnns.Vpn;
 /// pppd's <c>ip-up</c>, <c>ip-down</c>, <c>ipv6-up</c> and <c>ipv6-down</c>: read the event, take the per-name lock,
 /// plan with the same planner as OpenVPN, apply. pppd runs these scripts without waiting and may start
 /// <c>ip-down</c> while <c>ip-up</c> still runs (reference.md 2.1, pitfall 11); the lock makes them take turns.
-/// pppd ignores the exit status, so a failure is only the log line and a rolled-back namespace.
+/// pppd ignores the exit status, so a failed ip-up/ipv6-up also stops pppd (<see cref="PppDaemon"/>).
 /// </summary>
 public static class PppHook
 {
     public static int Run(PppScript script, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env, HookLog log, HookPaths paths)
+    {
+        try
+        {
+            return Apply(script, args, env, log, paths);
+        }
+        catch when (script.Phase == HookPhase.Up && PppNamespaceSelection.IsOptedIn(env))
+        {
+            PppDaemon.StopAfterFailedUp(env, log);
+            throw;
+        }
+    }
+
+    private static int Apply(PppScript script, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env, HookLog log, HookPaths paths)
     {
         var e = PppEventReader.Read(script, args, env);
         if (e is null)

@@ -15,12 +15,17 @@ public static class PppNamespaceSelection
     private const string PeerPlaceholder = "{peer}";
     private const string UnitPlaceholder = "{unit}";
 
+    /// <summary>Whether the link asked for a namespace at all (whether or not the name turns out usable).</summary>
+    public static bool IsOptedIn(IReadOnlyDictionary<string, string> env) =>
+        env.TryGetValue(Variable, out var rule) && rule.Length > 0;
+
     /// <summary>False when the link did not opt in; throws when it did, with a name that cannot be used.</summary>
     public static bool TryChoose(IReadOnlyDictionary<string, string> env, out NamespaceName name)
     {
         name = default;
-        if (!env.TryGetValue(Variable, out var rule) || rule.Length == 0)
+        if (!IsOptedIn(env))
             return false;
+        string rule = env[Variable];
         // UNIT first: pppd writes it as digits, while a PEERNAME that itself says "{unit}" must stay invalid.
         string text = Substitute(rule, UnitPlaceholder, env, "UNIT");
         text = Substitute(text, PeerPlaceholder, env, "PEERNAME");

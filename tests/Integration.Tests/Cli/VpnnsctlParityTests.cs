@@ -13,17 +13,30 @@ public class VpnnsctlParityTests
     private static string[] LinesAbout(string output, params string[] names) =>
         output.Split('\n').Where(l => names.Any(n => l == n || l.StartsWith(n + " ") || l.EndsWith($"name: {n})"))).ToArray();
 
+    // nsids are global to this namespace: pick one nobody uses rather than a fixed number.
+    private static int FreeNsid()
+    {
+        string used = ChildProcess.Ip("netns", "list-id");
+        while (true)
+        {
+            int id = Random.Shared.Next(100_000, 1_000_000_000);
+            if (!used.Contains($"nsid {id} "))
+                return id;
+        }
+    }
+
     [RootFact]
     public void List_prints_what_ip_netns_list_prints_including_nsids()
     {
         using var a = new IpNetns();
         using var b = new IpNetns();
-        ChildProcess.Ip("netns", "set", a.Name, "1234");
+        int id = FreeNsid();
+        ChildProcess.Ip("netns", "set", a.Name, id.ToString());
         var ours = Ctl("list");
         Assert.Equal(0, ours.ExitCode);
         string ip = ChildProcess.Ip("netns", "list");
         Assert.Equal(LinesAbout(ip, a.Name, b.Name), LinesAbout(ours.Stdout, a.Name, b.Name));
-        Assert.Contains($"{a.Name} (id: 1234)", ours.Stdout.Split('\n'));
+        Assert.Contains($"{a.Name} (id: {id})", ours.Stdout.Split('\n'));
         Assert.Contains(b.Name, ours.Stdout.Split('\n'));
     }
 
@@ -32,14 +45,15 @@ public class VpnnsctlParityTests
     {
         using var a = new IpNetns();
         using var b = new IpNetns();
-        ChildProcess.Ip("netns", "set", b.Name, "1235");
+        int id = FreeNsid();
+        ChildProcess.Ip("netns", "set", b.Name, id.ToString());
         string[] names = [a.Name, b.Name];
         var ours = JsonDocument.Parse(Ctl("list", "--json").EnsureSuccess("vpnnsctl list --json").Stdout).RootElement;
         var ip = JsonDocument.Parse(ChildProcess.Ip("-j", "netns", "list")).RootElement;
         static string[] Pick(JsonElement arr, string[] names) => arr.EnumerateArray()
             .Where(e => names.Contains(e.GetProperty("name").GetString())).Select(e => e.GetRawText()).ToArray();
         Assert.Equal(Pick(ip, names), Pick(ours, names));
-        Assert.Contains($"{{\"name\":\"{b.Name}\",\"id\":1235}}", Pick(ours, names));
+        Assert.Contains($"{{\"name\":\"{b.Name}\",\"id\":{id}}}", Pick(ours, names));
     }
 
     [RootFact]
@@ -62,13 +76,14 @@ public class VpnnsctlParityTests
     public void Set_assigns_the_nsid_ip_then_reports_and_list_id_matches_ip()
     {
         using var ns = new IpNetns();
-        Ctl("set", ns.Name, "4321").EnsureSuccess("vpnnsctl set");
-        Assert.Contains($"{ns.Name} (id: 4321)", ChildProcess.Ip("netns", "list").Split('\n'));
+        int id = FreeNsid();
+        Ctl("set", ns.Name, id.ToString()).EnsureSuccess("vpnnsctl set");
+        Assert.Contains($"{ns.Name} (id: {id})", ChildProcess.Ip("netns", "list").Split('\n'));
         var ours = Ctl("list-id").EnsureSuccess("vpnnsctl list-id");
-        Assert.Contains($"nsid 4321 (iproute2 netns name: {ns.Name})", ours.Stdout.Split('\n'));
+        Assert.Contains($"nsid {id} (iproute2 netns name: {ns.Name})", ours.Stdout.Split('\n'));
         Assert.Equal(LinesAbout(ChildProcess.Ip("netns", "list-id"), ns.Name), LinesAbout(ours.Stdout, ns.Name));
         var json = Ctl("list-id", "--json").EnsureSuccess("vpnnsctl list-id --json").Stdout;
-        Assert.Contains($"{{\"nsid\":4321,\"name\":\"{ns.Name}\"}}", json);
+        Assert.Contains($"{{\"nsid\":{id},\"name\":\"{ns.Name}\"}}", json);
     }
 
     [RootFact]
@@ -78,8 +93,8 @@ public class VpnnsctlParityTests
         using var b = new IpNetns();
         Ctl("set", a.Name, "auto").EnsureSuccess("vpnnsctl set auto");
         Assert.Matches($"^{a.Name} \\(id: \\d+\\)$", Ctl("list").Stdout.Split('\n').Single(l => l.StartsWith(a.Name + " ")));
-        Ctl("set", b.Name, "4400").EnsureSuccess("set b");
-        var again = Ctl("set", a.Name, "4401");
+        Ctl("set", b.Name, FreeNsid().ToString()).EnsureSuccess("set b");
+        var again = Ctl("set", a.Name, FreeNsid().ToString());
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already has a nsid", again.Stderr);
         var negative = Ctl("set", a.Name, "-5");
@@ -150,6 +165,40 @@ public class VpnnsctlParityTests
         }
     }
 
+    [RootFact]
+    public void Exec_runs_inside_with_the_namespace_files_like_ip_netns_exec()
+    {
+        using var ns = new IpNetns();
+        Directory.CreateDirectory($"/etc/netns/{ns.Name}");
+        File.WriteAllText($"/etc/netns/{ns.Name}/resolv.conf", "nameserver 192.0.2.53\n");
+        string[] probe = ["sh", "-c", "readlink /proc/self/ns/net; cat /etc/resolv.conf; ip -o link | cut -d: -f2"];
+        var ours = Ctl(["exec", ns.Name, .. probe]);
+        Assert.Equal(0, ours.ExitCode);
+        Assert.Equal(ChildProcess.Ip(["netns", "exec", ns.Name, .. probe]), ours.Stdout);
+        Assert.Contains("nameserver 192.0.2.53", ours.Stdout);
+        Assert.EndsWith("nameserver 192.0.2.53\n lo\n", ours.Stdout); // only the namespace's own loopback
+    }
+
+    [RootFact]
+    public void Exec_returns_the_command_status_and_127_for_a_missing_command()
+    {
+        using var ns = new IpNetns();
+        Assert.Equal(7, Ctl("exec", ns.Name, "sh", "-c", "exit 7").ExitCode);
+        var missing = Ctl("exec", ns.Name, "no-such-command-vpnns");
+        Assert.Equal(127, missing.ExitCode);
+        Assert.Equal("vpnnsctl: cannot run \"no-such-command-vpnns\": No such file or directory\n", missing.Stderr);
+        Assert.Equal(125, Ctl("exec", TestNames.Namespace(), "true").ExitCode);
+    }
+
+    [RootFact]
+    public void Exec_passes_options_after_the_name_to_the_command()
+    {
+        using var ns = new IpNetns();
+        var r = Ctl("exec", ns.Name, "ip", "-o", "-4", "addr");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(ChildProcess.Ip("netns", "exec", ns.Name, "ip", "-o", "-4", "addr"), r.Stdout);
+    }
+
     [Theory]
     [InlineData("add", "a/b")]
     [InlineData("add", "..")]
@@ -187,7 +236,7 @@ public class VpnnsctlParityTests
     [Fact]
     public void Every_verb_has_help()
     {
-        foreach (string verb in new[] { "list", "add", "delete", "set", "identify", "pids", "monitor", "list-id", "attach", "status" })
+        foreach (string verb in new[] { "list", "add", "delete", "set", "identify", "pids", "exec", "monitor", "list-id", "attach", "status" })
         {
             var r = Ctl(verb, "--help");
             Assert.Equal(0, r.ExitCode);

@@ -139,7 +139,8 @@ public sealed class PppHookTests : IDisposable
         string hostile = "../../run/netns/x";
         var r = _bed.Hook("ip-up", Args(hostile, Local, Remote), With(PppEnvironment.IpUp(link, _bed.Name), ("IFNAME", hostile)));
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal($"vpnns ip-up: invalid device name: $1=\"{hostile}\"\n", r.Stderr);
+        Assert.EndsWith($"\nvpnns ip-up: invalid device name: $1=\"{hostile}\"\n", r.Stderr);
+        Assert.Contains("not stopping pid 4242: it is not pppd", r.Stderr);
         Assert.False(_bed.NamespaceExists);
         Assert.Contains(link, _bed.InHost("link", "show", "dev", link));
     }
@@ -164,6 +165,61 @@ public sealed class PppHookTests : IDisposable
         Assert.StartsWith($"vpnns ip-up: cannot find device \"{missing}\"", last);
         Assert.Contains("rollback: netns delete", r.Stderr);
         Assert.False(_bed.NamespaceExists);
+    }
+
+    [RootFact]
+    public void A_failed_ip_up_stops_pppd_so_the_link_cannot_stay_up_outside()
+    {
+        using var pppd = FakePppd.Start("pppd");
+        string missing = $"ppp{Environment.ProcessId % 10000}998";
+        var r = IpUp(missing, ("PPPD_PID", pppd.Pid.ToString()));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"stopping pppd (pid {pppd.Pid})", r.Stderr);
+        Assert.True(pppd.WaitForExit(), "pppd still running after a failed ip-up");
+        Assert.Equal(143, pppd.ExitCode); // killed by SIGTERM
+    }
+
+    [RootFact]
+    public void A_failed_ip_up_never_signals_a_process_that_is_not_pppd()
+    {
+        using var other = FakePppd.Start("notpppd");
+        string missing = $"ppp{Environment.ProcessId % 10000}997";
+        var r = IpUp(missing, ("PPPD_PID", other.Pid.ToString()));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"not stopping pid {other.Pid}: it is not pppd", r.Stderr);
+        Assert.False(other.WaitForExit(TimeSpan.FromMilliseconds(200)));
+    }
+
+    /// <summary>A sleeping process whose command name is chosen by the test, standing in for pppd.</summary>
+    private sealed class FakePppd : IDisposable
+    {
+        private readonly System.Diagnostics.Process _process;
+        private readonly string _dir;
+
+        private FakePppd(System.Diagnostics.Process process, string dir) => (_process, _dir) = (process, dir);
+
+        public int Pid => _process.Id;
+        public int ExitCode => _process.ExitCode;
+
+        public static FakePppd Start(string name)
+        {
+            string dir = Directory.CreateTempSubdirectory("vpnns-fakepppd").FullName;
+            string exe = Path.Combine(dir, name);
+            File.Copy("/bin/sleep", exe);
+            File.SetUnixFileMode(exe, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+            var p = System.Diagnostics.Process.Start(exe, "60");
+            Poll.Until(() => File.ReadAllText($"/proc/{p.Id}/comm").Trim() == name, "stand-in to start");
+            return new FakePppd(p, dir);
+        }
+
+        public bool WaitForExit(TimeSpan? timeout = null) => _process.WaitForExit(timeout ?? TimeSpan.FromSeconds(20));
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) { _process.Kill(); _process.WaitForExit(); }
+            _process.Dispose();
+            Directory.Delete(_dir, recursive: true);
+        }
     }
 
     private static string NameserverLines(string resolvConf) =>
