@@ -20,7 +20,14 @@ public static class SettingsLoader
             builder.AddInMemoryCollection(StripPrefix(environment));
 
         var settings = new VpnnsSettings();
-        builder.Build().Bind(settings);
+        try
+        {
+            builder.Build().Bind(settings);
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException)
+        {
+            throw VpnnsException.Invalid("invalid settings file", $"{configFile}: {e.Message}");
+        }
         return settings;
     }
 

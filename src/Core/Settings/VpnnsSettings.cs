@@ -25,6 +25,16 @@ public sealed class VpnnsSettings
     /// <summary>VPNNS_DEBUG=1: print internal errors in full.</summary>
     public string? Debug { get; set; }
 
+    /// <summary>The settings that are set, as the VPNNS_* variables they stand for.</summary>
+    public IEnumerable<KeyValuePair<string, string>> AsVariables()
+    {
+        if (Name is not null) yield return new("VPNNS_NAME", Name);
+        if (Down is not null) yield return new("VPNNS_DOWN", Down);
+        if (Dns is not null) yield return new("VPNNS_DNS", Dns);
+        if (Ipv6Default is not null) yield return new("VPNNS_IPV6_DEFAULT", Ipv6Default);
+        if (Debug is not null) yield return new("VPNNS_DEBUG", Debug);
+    }
+
     public bool DeletesOnDown => string.Equals(Down, "delete", StringComparison.OrdinalIgnoreCase);
 
     public bool RoutesIpv6ByDefault => Ipv6Default is "1" or "yes" or "true";

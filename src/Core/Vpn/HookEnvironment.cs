@@ -1,4 +1,5 @@
 using System.Collections;
+using Vpnns.Settings;
 
 namespace Vpnns.Vpn;
 
@@ -14,5 +15,23 @@ public static class HookEnvironment
                 copy[key] = value;
         }
         return copy;
+    }
+
+    /// <summary>
+    /// The environment the hook readers see: the real one, plus each VPNNS_* setting that only the machine-wide
+    /// file gives (<see cref="SettingsLoader"/>: the environment, i.e. the VPN's own config, wins). The readers
+    /// stay pure functions of this one dictionary.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WithFileDefaults(IReadOnlyDictionary<string, string> env, VpnnsSettings settings)
+    {
+        Dictionary<string, string>? merged = null;
+        foreach (var (name, value) in settings.AsVariables())
+        {
+            if (env.ContainsKey(name))
+                continue;
+            merged ??= new Dictionary<string, string>(env, StringComparer.Ordinal);
+            merged[name] = value;
+        }
+        return merged ?? env;
     }
 }

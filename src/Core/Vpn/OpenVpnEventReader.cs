@@ -41,7 +41,7 @@ public static partial class OpenVpnEventReader
     private static string ReadDevice(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env)
     {
         string? device = env.GetValueOrDefault("dev") ?? Arg(args, 0);
-        return DeviceName.IsValid(device)
+        return TunnelDeviceName.IsValid(device)
             ? device!
             : throw VpnnsException.Invalid("invalid device name", $"dev={ParseNotes.Quote(device ?? "")}");
     }

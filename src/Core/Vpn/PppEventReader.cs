@@ -36,7 +36,7 @@ public static partial class PppEventReader
     private static string ReadDevice(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env)
     {
         var (source, device) = Agreed("interface", Candidate("$1", args, 0), Candidate("IFNAME", env), Candidate("PPP_IFACE", env));
-        return DeviceName.IsValid(device)
+        return TunnelDeviceName.IsValid(device)
             ? device
             : throw VpnnsException.Invalid("invalid device name", $"{source}={ParseNotes.Quote(device)}");
     }

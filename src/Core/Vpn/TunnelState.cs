@@ -37,7 +37,7 @@ public sealed record TunnelState(string Device, bool CreatedNamespace, bool Crea
             string value = line[(eq + 1)..];
             switch (line[..eq])
             {
-                case "device" when DeviceName.IsValid(value): device = value; break;
+                case "device" when TunnelDeviceName.IsValid(value): device = value; break;
                 case "created_namespace": ns = Flag(value); break;
                 case "created_etc_directory": etc = Flag(value); break;
                 case "created_resolv_conf": resolv = Flag(value); break;

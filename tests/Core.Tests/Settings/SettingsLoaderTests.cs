@@ -42,4 +42,41 @@ public class SettingsLoaderTests
         }
         finally { File.Delete(file); }
     }
+
+    [Fact]
+    public void A_malformed_settings_file_is_one_clear_error_naming_it()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "down = delete\nthis line has no equals sign\n");
+            var e = Assert.Throws<VpnnsException>(() => SettingsLoader.Load(new Dictionary<string, string>(), file));
+            Assert.StartsWith($"invalid settings file: {file}: ", e.Message);
+            Assert.DoesNotContain('\n', e.Message);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void File_defaults_fill_only_what_the_vpn_config_did_not_set()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "down = delete\nname = fromfile\n");
+            var env = new Dictionary<string, string> { ["VPNNS_NAME"] = "work", ["dev"] = "tun0" };
+            var effective = Vpnns.Vpn.HookEnvironment.WithFileDefaults(env, SettingsLoader.Load(env, file));
+            Assert.Equal("work", effective["VPNNS_NAME"]);
+            Assert.Equal("delete", effective["VPNNS_DOWN"]);
+            Assert.Equal("tun0", effective["dev"]);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void Without_a_file_the_environment_is_passed_on_unchanged()
+    {
+        var env = new Dictionary<string, string> { ["VPNNS_DOWN"] = "delete" };
+        Assert.Same(env, Vpnns.Vpn.HookEnvironment.WithFileDefaults(env, SettingsLoader.Load(env, configFile: null)));
+    }
 }

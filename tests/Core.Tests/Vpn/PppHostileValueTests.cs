@@ -125,7 +125,7 @@ public class PppHostileValueTests
                 Assert.DoesNotContain('\n', refused.Message);
                 return;
             }
-            Assert.True(DeviceName.IsValid(e!.Tunnel!.Device));
+            Assert.True(TunnelDeviceName.IsValid(e!.Tunnel!.Device));
             foreach (var step in PppHook.Plan(e, null))
                 Assert.DoesNotContain('\n', step.Describe());
         }, iter: 2000);

@@ -1,7 +1,11 @@
 namespace Vpnns.Vpn;
 
-/// <summary>Kernel interface name rules (dev_valid_name): 1–15 bytes, no '/', ':' or whitespace, not "." or "..".</summary>
-public static class DeviceName
+/// <summary>
+/// Device names a VPN or pppd hands the hooks: the kernel's rule (1–15 bytes, not "." or "..") narrowed to
+/// [A-Za-z0-9_.@+-], because these names are untrusted and end up in log lines and state files.
+/// Netlink requests check the kernel's own rule separately (Netlink.DeviceName).
+/// </summary>
+public static class TunnelDeviceName
 {
     public const int MaxLength = 15;
 
