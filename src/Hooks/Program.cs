@@ -8,6 +8,6 @@ var env = HookEnvironment.Capture();
 string entry = HookDispatcher.EntryName(Environment.GetCommandLineArgs()[0], env);
 return EntryPoint.Run($"vpnns {entry}", () =>
 {
-    var effective = HookEnvironment.WithFileDefaults(env, SettingsLoader.Load(env));
+    var effective = HookEnvironment.WithFileDefaults(env, SettingsLoader.LoadIfFilePresent(env));
     return HookDispatcher.Run(entry, args, effective, new StandardErrorWriter());
 });

@@ -22,8 +22,10 @@ public static class HookEnvironment
     /// file gives (<see cref="SettingsLoader"/>: the environment, i.e. the VPN's own config, wins). The readers
     /// stay pure functions of this one dictionary.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> WithFileDefaults(IReadOnlyDictionary<string, string> env, VpnnsSettings settings)
+    public static IReadOnlyDictionary<string, string> WithFileDefaults(IReadOnlyDictionary<string, string> env, VpnnsSettings? settings)
     {
+        if (settings is null)
+            return env;
         Dictionary<string, string>? merged = null;
         foreach (var (name, value) in settings.AsVariables())
         {

@@ -79,4 +79,11 @@ public class SettingsLoaderTests
         var env = new Dictionary<string, string> { ["VPNNS_DOWN"] = "delete" };
         Assert.Same(env, Vpnns.Vpn.HookEnvironment.WithFileDefaults(env, SettingsLoader.Load(env, configFile: null)));
     }
+
+    [Fact]
+    public void Without_the_machine_wide_file_no_configuration_is_built()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "vpnns-no-such-" + Guid.NewGuid().ToString("N"));
+        Assert.Null(SettingsLoader.LoadIfFilePresent(new Dictionary<string, string>(), missing));
+    }
 }
