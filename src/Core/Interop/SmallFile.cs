@@ -20,28 +20,7 @@ public static unsafe class SmallFile
         if (errno != 0)
             throw new VpnnsException("cannot open", path, errno);
         using (fd)
-        {
-            var buffer = new byte[MaxLength];
-            int total = 0;
-            fixed (byte* start = buffer)
-            {
-                while (total < buffer.Length)
-                {
-                    ssize_t n = LibC.read(fd!.DangerousNumber, start + total, buffer.Length - total);
-                    if (n == 0)
-                        break;
-                    if (n < 0)
-                    {
-                        int error = Errno.Last();
-                        if (error == Errno.EINTR)
-                            continue;
-                        throw new VpnnsException("cannot read", path, error);
-                    }
-                    total += (int)n;
-                }
-            }
-            return Encoding.UTF8.GetString(buffer, 0, total);
-        }
+            return Encoding.UTF8.GetString(ReadAll(fd!, path));
     }
 
     /// <summary>Creates or truncates the file (mode applies on creation) and writes the text.</summary>
@@ -50,22 +29,7 @@ public static unsafe class SmallFile
         byte[] bytes = Encoding.UTF8.GetBytes(text);
         using var fd = LibcCalls.Open(path, Native.O_WRONLY | Native.O_CREAT | Native.O_TRUNC | Native.O_NOFOLLOW | Native.O_NOCTTY,
             mode, operation: "cannot write");
-        fixed (byte* start = bytes)
-        {
-            int done = 0;
-            while (done < bytes.Length)
-            {
-                ssize_t n = LibC.write(fd.DangerousNumber, start + done, bytes.Length - done);
-                if (n < 0)
-                {
-                    int error = Errno.Last();
-                    if (error == Errno.EINTR)
-                        continue;
-                    throw new VpnnsException("cannot write", path, error);
-                }
-                done += (int)n;
-            }
-        }
+        Overwrite(fd, bytes, path);
     }
 
     /// <summary>Opens for in-place update (read and write, no truncation); creates it with <paramref name="mode"/>.</summary>
