@@ -11,6 +11,7 @@ public sealed record LaunchCommandLine(LaunchRequest? Request, bool IsCheckOnly,
         "Runs COMMAND inside network namespace NAME, as you.\n" +
         "  --no-new-privs   COMMAND and its children cannot gain privileges (setuid programs do not elevate)\n" +
         "  --keep-dns       do not mask the host's resolver sockets (nscd, systemd-resolved, avahi)\n" +
+        "  --allow-other-instance  run COMMAND even if it already runs outside NAME (it may hand over to that instance)\n" +
         "  --check          only check that you may enter NAME; exit 0 if so, else 125\n" +
         "  --user USER      run as USER with USER's groups (root only)\n" +
         "  --group GROUP    with --user: use GROUP as the primary group (root only)\n" +
@@ -56,6 +57,7 @@ public sealed record LaunchCommandLine(LaunchRequest? Request, bool IsCheckOnly,
         {
             User = options.User, Group = options.Group,
             NoNewPrivileges = options.NoNewPrivs, KeepHostDns = options.KeepDns,
+            GuardSingleInstance = !options.AllowOtherInstance,
         };
         return new LaunchCommandLine(request, options.Check, false);
     }
@@ -76,7 +78,7 @@ public sealed record LaunchCommandLine(LaunchRequest? Request, bool IsCheckOnly,
 
     private sealed class Options
     {
-        public bool NoNewPrivs, KeepDns, Check;
+        public bool NoNewPrivs, KeepDns, Check, AllowOtherInstance;
         public string? User, Group;
 
         /// <summary>Consumes the option at argv[i] (and its value); returns the index of the last consumed argument.</summary>
@@ -87,6 +89,7 @@ public sealed record LaunchCommandLine(LaunchRequest? Request, bool IsCheckOnly,
                 case "--no-new-privs": NoNewPrivs = true; return i;
                 case "--keep-dns": KeepDns = true; return i;
                 case "--check": Check = true; return i;
+                case "--allow-other-instance": AllowOtherInstance = true; return i;
                 case "--user": User = Value(arg, argv, ++i); return i;
                 case "--group": Group = Value(arg, argv, ++i); return i;
             }

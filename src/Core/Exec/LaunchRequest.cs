@@ -24,6 +24,10 @@ public sealed record LaunchRequest(NamespaceName Name, IReadOnlyList<byte[]> Com
     /// <summary>Do not mask the host's resolver sockets (nscd, systemd-resolved, avahi).</summary>
     public bool KeepHostDns { get; init; }
 
+    /// <summary>Refuse when COMMAND already runs for this user in another network namespace (<see cref="InstanceGuard"/>).
+    /// vpnns-exec sets it unless --allow-other-instance; `vpnnsctl exec` does not, like `ip netns exec`.</summary>
+    public bool GuardSingleInstance { get; init; }
+
     /// <summary>A request for <paramref name="command"/> (UTF-8) with this process's environment, byte for byte.</summary>
     public static LaunchRequest WithCurrentEnvironment(NamespaceName name, IEnumerable<string> command)
     {

@@ -38,6 +38,8 @@ public static class Launcher
                 CredentialCalls.ForbidNewPrivileges();
             SignalState.PrepareForExec();
             DescriptorTable.CloseInheritableExcept(inherited);
+            if (r.GuardSingleInstance)
+                InstanceGuard.Apply(r.Command[0], r.Environment); // as the user, inside: sees only their own processes
         }
     }
 

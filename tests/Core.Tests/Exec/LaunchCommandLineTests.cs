@@ -143,4 +143,12 @@ public class LaunchCommandLineTests
         var line = LaunchCommandLine.Parse([B("vpnns-exec"), B("work"), B("cat"), raw], Env);
         Assert.Equal(raw, line.Request!.Command[1]);
     }
+
+    [Fact]
+    public void The_single_instance_guard_is_on_unless_allow_other_instance_is_given()
+    {
+        Assert.True(Parse("work", "firefox").Request!.GuardSingleInstance);
+        Assert.False(Parse("--allow-other-instance", "work", "firefox").Request!.GuardSingleInstance);
+        Assert.Contains("--allow-other-instance", LaunchCommandLine.Usage);
+    }
 }
