@@ -40,4 +40,4 @@ static int Run(string[] args) => EntryPoint.Run("vpnnsctl", () =>
         return ExitCodes.InvalidInput;
     }
     return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-});
+}, () => Vpnns.Settings.DebugSetting.IsOn(Environment.GetEnvironmentVariable(Vpnns.Settings.DebugSetting.Variable)));

@@ -1,31 +1,40 @@
+using Vpnns.Interop;
+
 namespace Vpnns;
 
-/// <summary>The top-level error boundary of every vpnns program: one line on stderr, never a stack trace.</summary>
+/// <summary>
+/// The top-level error boundary of every vpnns program (hooks, vpnnsctl, vpnns-exec): one line on stderr, never a
+/// stack trace unless asked for and unprivileged. Written with write(2), so the setuid launcher never starts Console.
+/// </summary>
 public static class EntryPoint
 {
     /// <summary>Runs <paramref name="body"/>, turning exceptions into a one-line message and an exit code.</summary>
     /// <param name="program">the prefix of error lines, e.g. "vpnnsctl" or "vpnns up"</param>
-    public static int Run(string program, Func<int> body, int failureExitCode = -1)
+    /// <param name="showsDetail">asked only after a failure: whether VPNNS_DEBUG is on for this run</param>
+    public static int Run(string program, Func<int> body, Func<bool> showsDetail)
     {
         try
         {
             return body();
         }
-        catch (VpnnsException e)
-        {
-            Console.Error.WriteLine($"{program}: {e.Message}");
-            return failureExitCode >= 0 ? failureExitCode : e.ExitCode;
-        }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"{program}: internal error: {e.GetType().Name}: {e.Message}");
-            if (ShowsDebugDetail())
-                Console.Error.WriteLine(e);
-            return failureExitCode >= 0 ? failureExitCode : ExitCodes.Internal;
+            return Report(program, e, showsDetail());
         }
     }
 
-    // A stack trace is useful to us and to an attacker alike; never print one while privileged.
-    private static bool ShowsDebugDetail() =>
-        Environment.GetEnvironmentVariable("VPNNS_DEBUG") == "1" && !Interop.ProcessCredentials.IsElevated();
+    /// <summary>Prints the one line for an exception that reached the top and returns its exit code.</summary>
+    public static int Report(string program, Exception e, bool showDetail = false)
+    {
+        if (e is VpnnsException failure)
+        {
+            StandardStreams.WriteError($"{program}: {failure.Message}\n");
+            return failure.ExitCode;
+        }
+        StandardStreams.WriteError($"{program}: internal error: {e.GetType().Name}: {e.Message}\n");
+        // A stack trace is useful to us and to an attacker alike; never print one while privileged.
+        if (showDetail && !ProcessCredentials.IsElevated())
+            StandardStreams.WriteError(e + "\n");
+        return ExitCodes.Internal;
+    }
 }

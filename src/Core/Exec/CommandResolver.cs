@@ -13,9 +13,6 @@ public static class CommandResolver
 
     private static readonly byte[] Shell = "/bin/sh"u8.ToArray();
 
-    private const int ENOEXEC = 8;
-    private const int ESTALE = 116;
-    private const int ETIMEDOUT = 110;
 
     /// <summary>
     /// The files to try, in order: COMMAND itself if it contains a '/', else each PATH directory + "/" +
@@ -42,7 +39,7 @@ public static class CommandResolver
 
     /// <summary>execvp's rule: after these errors the search goes on with the next PATH entry.</summary>
     public static bool ContinuesSearch(int errno) =>
-        errno is Errno.ENOENT or Errno.ENOTDIR or Errno.EACCES or Errno.ENODEV or ESTALE or ETIMEDOUT;
+        errno is Errno.ENOENT or Errno.ENOTDIR or Errno.EACCES or Errno.ENODEV or Errno.ESTALE or Errno.ETIMEDOUT;
 
     /// <summary>127 when nothing was found, 126 when something was found but could not run.</summary>
     public static int ExitCodeFor(int errno) =>
@@ -57,7 +54,7 @@ public static class CommandResolver
         foreach (byte[] candidate in Candidates(command, ByteStrings.Lookup(environment, "PATH"u8)))
         {
             errno = ProcessImage.TryExecute(candidate, argv, environment);
-            if (errno == ENOEXEC)
+            if (errno == Errno.ENOEXEC)
                 errno = RunAsScript(candidate, argv, environment);
             if (!ContinuesSearch(errno))
                 break;
@@ -75,6 +72,6 @@ public static class CommandResolver
         for (int i = 1; i < argv.Count; i++)
             shellArgv.Add(argv[i]);
         int errno = ProcessImage.TryExecute(Shell, shellArgv, environment);
-        return errno == Errno.ENOENT ? ENOEXEC : errno;
+        return errno == Errno.ENOENT ? Errno.ENOEXEC : errno;
     }
 }

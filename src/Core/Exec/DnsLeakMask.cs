@@ -21,12 +21,6 @@ public static class DnsLeakMask
         "/var/run/avahi-daemon/socket",
     ];
 
-    private const uint S_IFMT = 0xF000;
-    private const uint S_IFSOCK = 0xC000;
-    private const uint S_IFCHR = 0x2000;
-
-    public static bool IsSocket(FileStatus status) => (status.Mode & S_IFMT) == S_IFSOCK;
-
     /// <summary>Masks every socket that exists. Runs inside the new mount namespace; a failure is fatal (fail closed).</summary>
     public static void Apply()
     {
@@ -42,7 +36,7 @@ public static class DnsLeakMask
                     throw new VpnnsException("cannot check resolver socket", path, errno);
                 using (socket)
                 {
-                    if (!IsSocket(LibcCalls.Stat(socket!, path)))
+                    if (!LibcCalls.Stat(socket!, path).IsSocket)
                         continue;
                     devNull ??= OpenDevNull();
                     LibcCalls.Mount(FileSystemCalls.MagicLink(devNull), FileSystemCalls.MagicLink(socket!), null,
@@ -62,7 +56,7 @@ public static class DnsLeakMask
         if (errno != 0)
             throw new VpnnsException("cannot open", "/dev/null", errno);
         var status = LibcCalls.Stat(fd!, "/dev/null");
-        if ((status.Mode & S_IFMT) != S_IFCHR || status.Uid != 0)
+        if (!status.IsCharacterDevice || status.Uid != 0)
         {
             fd!.Dispose();
             throw new VpnnsException("refusing to use", "/dev/null (not root's character device)");

@@ -39,16 +39,12 @@ public static class LauncherProgram
             Launcher.Exec(line.Request!);
             return ExitCodes.LauncherFailure; // not reached: Exec either replaces this process or throws
         }
-        catch (VpnnsException e)
-        {
-            StandardStreams.WriteError("vpnns-exec: " + e.Message + "\n");
-            return e.ExitCode is ExitCodes.CommandNotExecutable or ExitCodes.CommandNotFound ? e.ExitCode : ExitCodes.LauncherFailure;
-        }
         catch (Exception e)
         {
-            // No stack trace, ever: this may run as root on behalf of anyone (conventions.md 4).
-            StandardStreams.WriteError($"vpnns-exec: internal error: {e.GetType().Name}: {e.Message}\n");
-            return ExitCodes.LauncherFailure;
+            // No stack trace, ever: this may run as root on behalf of anyone (conventions.md 4). Like env(1), every
+            // failure of its own is 125; 126 and 127 say what was wrong with COMMAND.
+            int status = EntryPoint.Report("vpnns-exec", e);
+            return status is ExitCodes.CommandNotExecutable or ExitCodes.CommandNotFound ? status : ExitCodes.LauncherFailure;
         }
     }
 }

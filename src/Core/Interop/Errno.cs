@@ -12,6 +12,7 @@ public static class Errno
     public const int EIO = 5;
     public const int ENXIO = 6;
     public const int E2BIG = 7;
+    public const int ENOEXEC = 8;
     public const int EBADF = 9;
     public const int EAGAIN = 11;
     public const int ENOMEM = 12;
@@ -37,6 +38,8 @@ public static class Errno
     public const int EADDRNOTAVAIL = 99;
     public const int EOPNOTSUPP = 95;
     public const int EBADFD = 77;
+    public const int ETIMEDOUT = 110;
+    public const int ESTALE = 116;
 
     /// <summary>The C library's text for an errno, e.g. "Operation not permitted".</summary>
     public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);

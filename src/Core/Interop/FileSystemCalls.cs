@@ -10,27 +10,14 @@ public static unsafe class FileSystemCalls
     /// opened as itself, never followed, and nothing is read or triggered (FIFOs, devices) by opening it.
     /// Returns the errno, 0 on success.
     /// </summary>
-    public static int TryOpenPath(SafeHandle? dir, string name, out FileDescriptor? fd)
-    {
-        int flags = Native.O_PATH | Native.O_NOFOLLOW | Native.O_CLOEXEC;
-        int n = dir is null ? Native.Open(name, flags, 0) : Native.OpenAt(dir, name, flags, 0);
-        if (n < 0)
-        {
-            fd = null;
-            return Errno.Last();
-        }
-        fd = new FileDescriptor(n);
-        return 0;
-    }
+    public static int TryOpenPath(SafeHandle? dir, string name, out FileDescriptor? fd) =>
+        LibcCalls.TryOpenAt(dir, name, Native.O_PATH | Native.O_NOFOLLOW, out fd);
 
     /// <summary>Opens a directory for listing, refusing symlinks: O_RDONLY|O_DIRECTORY|O_NOFOLLOW.</summary>
     public static FileDescriptor OpenDirectory(SafeHandle? dir, string name, string displayPath)
     {
-        int flags = Native.O_RDONLY | Native.O_DIRECTORY | Native.O_NOFOLLOW | Native.O_CLOEXEC;
-        int n = dir is null ? Native.Open(name, flags, 0) : Native.OpenAt(dir, name, flags, 0);
-        if (n < 0)
-            throw new VpnnsException("cannot open directory", displayPath, Errno.Last());
-        return new FileDescriptor(n);
+        int errno = LibcCalls.TryOpenAt(dir, name, Native.O_RDONLY | Native.O_DIRECTORY | Native.O_NOFOLLOW, out var fd);
+        return errno == 0 ? fd! : throw new VpnnsException("cannot open directory", displayPath, errno);
     }
 
     /// <summary>True when the file system holding <paramref name="fd"/> is mounted read-only.</summary>

@@ -16,9 +16,13 @@ public static unsafe class LibcCalls
     }
 
     /// <summary>Like <see cref="Open"/> but returns the errno instead of throwing.</summary>
-    public static int TryOpen(string path, int flags, out FileDescriptor? fd, uint mode = 0)
+    public static int TryOpen(string path, int flags, out FileDescriptor? fd, uint mode = 0) => TryOpenAt(null, path, flags, out fd, mode);
+
+    /// <summary>openat(2) relative to <paramref name="dir"/> (or open(2) when null), close-on-exec; returns the errno.</summary>
+    public static int TryOpenAt(SafeHandle? dir, string name, int flags, out FileDescriptor? fd, uint mode = 0)
     {
-        int n = Native.Open(path, flags | Native.O_CLOEXEC, mode);
+        flags |= Native.O_CLOEXEC;
+        int n = dir is null ? Native.Open(name, flags, mode) : Native.OpenAt(dir, name, flags, mode);
         if (n < 0)
         {
             fd = null;
@@ -128,7 +132,7 @@ public static unsafe class LibcCalls
     public static int TryRmdir(string path) => Native.Rmdir(path) == 0 ? 0 : Errno.Last();
 
     private static FileStatus ToStatus(in stat st) =>
-        new((ulong)st.st_dev, (ulong)st.st_ino, (uint)st.st_mode, (uint)st.st_uid, (uint)st.st_gid);
+        new((ulong)st.st_dev, (ulong)st.st_ino, (uint)st.st_mode, (uint)st.st_uid, (uint)st.st_gid, (long)st.st_size);
 
     private static byte[] NulTerminated(string s)
     {

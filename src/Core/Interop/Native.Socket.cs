@@ -12,9 +12,7 @@ internal static unsafe partial class Native
     internal const int SOL_SOCKET = 1;
     internal const int SO_SNDBUF = 7;
     internal const int SO_RCVBUF = 8;
-    internal const int MSG_PEEK = 0x2;
     internal const int MSG_TRUNC = 0x20;
-    internal const short POLLIN = 0x1;
 
     [LibraryImport(Libc, EntryPoint = "socket", SetLastError = true)]
     internal static partial int Socket(int domain, int type, int protocol);
@@ -35,7 +33,4 @@ internal static unsafe partial class Native
     [LibraryImport(Libc, EntryPoint = "recvfrom", SetLastError = true)]
     internal static partial nint RecvFrom(FileDescriptor fd, byte* buffer, nuint length, int flags,
         SockAddrNl* address, uint* addressLength);
-
-    [LibraryImport(Libc, EntryPoint = "poll", SetLastError = true)]
-    internal static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
 }

@@ -51,13 +51,13 @@ internal static unsafe class NetlinkSyscalls
     }
 
     /// <summary>
-    /// Receives (or with <paramref name="peek"/> looks at) the next datagram. Returns its full length,
+    /// Receives the next datagram. Returns its full length,
     /// which exceeds <paramref name="buffer"/> when it did not fit (MSG_TRUNC), and the sender's port id.
     /// </summary>
-    public static int Receive(FileDescriptor fd, Span<byte> buffer, bool peek, out uint senderPort)
+    public static int Receive(FileDescriptor fd, Span<byte> buffer, out uint senderPort)
     {
         var from = new SockAddrNl();
-        int flags = Native.MSG_TRUNC | (peek ? Native.MSG_PEEK : 0);
+        const int flags = Native.MSG_TRUNC;
         fixed (byte* p = buffer)
         {
             while (true)
@@ -73,31 +73,6 @@ internal static unsafe class NetlinkSyscalls
                 if (errno != Errno.EINTR)
                     throw new VpnnsException("cannot receive netlink message", Subject, errno);
             }
-        }
-    }
-
-    /// <summary>Waits until the socket is readable; false when the timeout passed first.</summary>
-    public static bool WaitReadable(FileDescriptor fd, int timeoutMilliseconds)
-    {
-        bool added = false;
-        fd.DangerousAddRef(ref added);
-        try
-        {
-            var entry = new PollFd { fd = fd.DangerousNumber, events = Native.POLLIN };
-            while (true)
-            {
-                int ready = Native.Poll(&entry, 1, timeoutMilliseconds);
-                if (ready >= 0)
-                    return ready > 0;
-                int errno = Errno.Last();
-                if (errno != Errno.EINTR)
-                    throw new VpnnsException("cannot wait for netlink message", Subject, errno);
-            }
-        }
-        finally
-        {
-            if (added)
-                fd.DangerousRelease();
         }
     }
 }

@@ -20,8 +20,6 @@ public sealed class NamespaceHandle : IDisposable
     /// <summary>Device and inode: two handles name the same namespace iff both match.</summary>
     public FileStatus Status { get; }
 
-    public bool IsSameNamespace(NamespaceHandle other) => Status.IsSameObject(other.Status);
-
     /// <summary>Opens <paramref name="path"/> and refuses anything that is not a network namespace.</summary>
     /// <remarks>A leftover placeholder (an unmounted empty file) is normal after crashes; it is reported, not used.</remarks>
     public static NamespaceHandle Open(string path, bool followSymlinks = true)
@@ -42,8 +40,6 @@ public sealed class NamespaceHandle : IDisposable
 
     /// <summary>The namespace of the calling thread (not the process: threads may differ).</summary>
     public static NamespaceHandle OpenCurrentThread() => Open("/proc/thread-self/ns/net");
-
-    public static NamespaceHandle OpenOfProcess(int pid) => Open($"/proc/{pid}/ns/net");
 
     private static void Verify(FileDescriptor fd, string path)
     {

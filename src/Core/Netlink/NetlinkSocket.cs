@@ -11,8 +11,8 @@ namespace Vpnns.Netlink;
 /// </summary>
 internal sealed partial class NetlinkSocket : IDisposable
 {
-    // Kernel dump datagrams stay within 32 KiB once the reader offers that much (netlink_recvmsg);
-    // bigger single messages are still caught by the MSG_PEEK|MSG_TRUNC size check and grow the buffer.
+    // Kernel dump datagrams stay within 32 KiB once the reader offers that much (netlink_recvmsg); a
+    // bigger one is reported by MSG_TRUNC and refused (see ReceiveDatagram).
     private const int InitialBufferSize = 64 * 1024;
 
     private readonly FileDescriptor _fd;
@@ -50,25 +50,6 @@ internal sealed partial class NetlinkSocket : IDisposable
         }
     }
 
-    /// <summary>Opens a socket that listens to the given multicast groups (RTNLGRP_* numbers).</summary>
-    public static NetlinkSocket OpenForGroups(ReadOnlySpan<int> groups)
-    {
-        FileDescriptor fd = NetlinkSyscalls.Open(NETLINK_ROUTE);
-        try
-        {
-            var socket = new NetlinkSocket(fd, NetlinkSyscalls.Bind(fd, groups: 0));
-            // NETLINK_ADD_MEMBERSHIP takes group numbers, so groups above 32 (the bind mask) work too.
-            foreach (int group in groups)
-                NetlinkSyscalls.SetOption(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, group, nameof(NETLINK_ADD_MEMBERSHIP));
-            return socket;
-        }
-        catch
-        {
-            fd.Dispose();
-            throw;
-        }
-    }
-
     /// <summary>Stamps the next sequence number into the request, sends it and returns the number.</summary>
     public uint Send(Span<byte> request)
     {
@@ -91,7 +72,7 @@ internal sealed partial class NetlinkSocket : IDisposable
             // One receive per datagram: dump batches are capped by the kernel near 32 KiB and our buffer is
             // larger, so a peek to size the buffer first would only double the syscalls. MSG_TRUNC still
             // reports a datagram that did not fit, which is refused rather than parsed half.
-            int received = NetlinkSyscalls.Receive(_fd, _buffer, peek: false, out uint sender);
+            int received = NetlinkSyscalls.Receive(_fd, _buffer, out uint sender);
             if (received > _buffer.Length)
                 throw NetlinkReader.Malformed($"reply of {received} bytes exceeds the {_buffer.Length}-byte receive buffer");
             if (sender == 0)
@@ -99,14 +80,9 @@ internal sealed partial class NetlinkSocket : IDisposable
         }
     }
 
-    /// <summary>Waits for a datagram; false when the timeout passed first.</summary>
-    public bool WaitReadable(TimeSpan timeout) =>
-        NetlinkSyscalls.WaitReadable(_fd, timeout == Timeout.InfiniteTimeSpan ? -1 : (int)Math.Ceiling(timeout.TotalMilliseconds));
-
     public void Dispose()
     {
         _fd.Dispose();
         _buffer = [];
     }
-
 }

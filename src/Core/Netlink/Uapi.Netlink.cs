@@ -7,7 +7,6 @@ internal static partial class Uapi
     // linux/netlink.h
     public const int NETLINK_ROUTE = 0;
     public const int SOL_NETLINK = 270;
-    public const int NETLINK_ADD_MEMBERSHIP = 1;
     public const int NETLINK_CAP_ACK = 10;
     public const int NETLINK_EXT_ACK = 11;
     public const int NETLINK_GET_STRICT_CHK = 12;

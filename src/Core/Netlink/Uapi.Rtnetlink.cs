@@ -19,14 +19,6 @@ internal static partial class Uapi
 
     public const uint RTEXT_FILTER_SKIP_STATS = 1 << 3;
 
-    // multicast groups (enum rtnetlink_groups)
-    public const int RTNLGRP_LINK = 1;
-    public const int RTNLGRP_IPV4_IFADDR = 5;
-    public const int RTNLGRP_IPV4_ROUTE = 7;
-    public const int RTNLGRP_IPV6_IFADDR = 9;
-    public const int RTNLGRP_IPV6_ROUTE = 11;
-    public const int RTNLGRP_NSID = 28;
-
     // linux/socket.h
     public const byte AF_UNSPEC = 0;
     public const byte AF_INET = 2;

@@ -19,15 +19,16 @@ public static class HookEnvironment
 
     /// <summary>
     /// The environment the hook readers see: the real one, plus each VPNNS_* setting that only the machine-wide
-    /// file gives (<see cref="SettingsLoader"/>: the environment, i.e. the VPN's own config, wins). The readers
-    /// stay pure functions of this one dictionary.
+    /// file gives (<see cref="SettingsFile"/>; the environment, i.e. the VPN's own config, wins). Every reader is a
+    /// pure function of this one dictionary, so a setting means the same wherever it was written.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> WithFileDefaults(IReadOnlyDictionary<string, string> env, VpnnsSettings? settings)
+    public static IReadOnlyDictionary<string, string> WithFileDefaults(IReadOnlyDictionary<string, string> env,
+        IReadOnlyDictionary<string, string>? fileDefaults)
     {
-        if (settings is null)
+        if (fileDefaults is null)
             return env;
         Dictionary<string, string>? merged = null;
-        foreach (var (name, value) in settings.AsVariables())
+        foreach (var (name, value) in fileDefaults)
         {
             if (env.ContainsKey(name))
                 continue;

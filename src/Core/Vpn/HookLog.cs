@@ -11,8 +11,6 @@ public sealed class HookLog(TextWriter writer, string program)
 {
     private string _scope = "";
 
-    public string Program => program;
-
     /// <summary>Prefixes later lines with the namespace name.</summary>
     public void EnterNamespace(NamespaceName name) => _scope = $"[{name}] ";
 

@@ -136,28 +136,3 @@ public class RecordedRepliesTests
         Assert.Equal("ipv4: FIB table does not exist", status.Detail);
     }
 }
-
-public class SubscriptionParsingTests
-{
-    [Fact]
-    public void Announcements_become_typed_events_and_control_messages_are_ignored()
-    {
-        var events = new List<RtnlEvent>();
-        foreach (string fixture in new[] { "link-dump.hex", "address-dump.hex" })
-        {
-            foreach (byte[] datagram in Hex.Fixture(fixture))
-            {
-                var reader = new NetlinkReader(datagram);
-                while (reader.TryRead(out NetlinkMessage message))
-                {
-                    if (RtnlSubscription.Parse(message) is { } e)
-                        events.Add(e);
-                }
-            }
-        }
-
-        Assert.Equal(["lo", "vxc0", "vxtun"], events.OfType<LinkEvent>().Select(e => e.Link.Name));
-        Assert.All(events, e => Assert.Equal(RtnlEventKind.AddedOrChanged, e.Kind));
-        Assert.Contains(events.OfType<AddressEvent>(), e => e.Address.Peer?.Equals(IPAddress.Parse("10.8.0.5")) == true);
-    }
-}
