@@ -107,7 +107,7 @@ internal static class FuzzTargets
                 switch (message.Type)
                 {
                     case NLMSG_ERROR: CheckOneLine(NetlinkStatus.FromError(message).Detail ?? ""); break;
-                    case NLMSG_DONE: NetlinkStatus.FromDone(message); break;
+                    case NLMSG_DONE: CheckOneLine(NetlinkStatus.FromDone(message).Detail ?? ""); break;
                     default:
                         LinkReplies.Parse(message);
                         AddressReplies.Parse(message);
