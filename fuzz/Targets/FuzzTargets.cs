@@ -23,7 +23,9 @@ internal static class FuzzTargets
         ["netlink-reply"] = NetlinkReply,
     };
 
-    private static readonly NamespaceName Namespace = NamespaceName.Parse("fuzz");
+    // Not a static field: the type initialiser runs before Fuzzer.Run maps AFL's coverage memory, and
+    // instrumented Core code called that early writes to an unmapped map (AccessViolationException).
+    private static NamespaceName Namespace => NamespaceName.Parse("fuzz");
 
     /// <summary>Byte 0 picks up or down; the rest is NUL-separated <c>KEY=VALUE</c> entries, as in /proc/PID/environ.</summary>
     public static void OpenVpnEnvironment(byte[] data)
