@@ -51,6 +51,15 @@ internal readonly record struct NetlinkStatus(int Errno, string? Detail, uint? B
             else if (attribute.Type == NLMSGERR_ATTR_OFFS)
                 offset = attribute.U32();
         }
-        return new NetlinkStatus(-error, string.IsNullOrEmpty(text) ? null : text, offset);
+        return new NetlinkStatus(-error, string.IsNullOrEmpty(text) ? null : OneLine(text), offset);
     }
+
+    // The text ends up inside a one-line error message; a control character in it (found by fuzz/,
+    // corpus netlink-reply/ext-ack-line-break) would split that line or forge a second one.
+    private static string OneLine(string text) =>
+        string.Create(text.Length, text, (chars, source) =>
+        {
+            for (int i = 0; i < chars.Length; i++)
+                chars[i] = char.IsControl(source[i]) ? ' ' : source[i];
+        });
 }

@@ -145,6 +145,17 @@ public class MalformedRepliesTests
     }
 
     [Fact]
+    public void A_line_break_in_the_kernels_error_text_stays_on_one_line()
+    {
+        // Found by the fuzz harness (fuzz/corpus/netlink-reply/ext-ack-line-break): "A\r\nddress".
+        byte[] error = Recorded("error-ext-ack.hex");
+        error[46] = (byte)'\r';
+        error[47] = (byte)'\n';
+        NetlinkStatus status = Replies.Status(error);
+        Assert.Equal("ipv4:   dress already assigned", status.Detail);
+    }
+
+    [Fact]
     public void Random_corruption_of_recordings_parses_or_throws_cleanly()
     {
         var random = new Random(20240603);
