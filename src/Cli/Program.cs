@@ -30,8 +30,14 @@ static int Run(string[] args) => EntryPoint.Run("vpnnsctl", () =>
     root.Add(AttachCommand.Create());
     root.Add(StatusCommand.Create());
 
-    // `vpnnsctl` alone lists, as `ip netns` alone does.
-    var parse = root.Parse(args.Length == 0 ? ["list"] : args);
+    // `vpnnsctl` alone lists, as `ip netns` alone does; `help [VERB]` is `ip netns help` spelled our way.
+    var parse = root.Parse(args switch
+    {
+        [] => ["list"],
+        ["help"] => ["--help"],
+        ["help", var verb] => [verb, "--help"],
+        _ => args,
+    });
     if (parse.Errors.Count > 0)
     {
         foreach (var error in parse.Errors)

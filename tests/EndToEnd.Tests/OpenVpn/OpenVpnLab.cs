@@ -20,8 +20,13 @@ public sealed class OpenVpnLab : IDisposable
         HookDirectory = System.IO.Path.Combine(Directory, "hooks");
         System.IO.Directory.CreateDirectory(HookDirectory);
         // OpenVPN passes the configured path as argv[0]: the multi-call binary behind the names up and down.
+        // A copy, not a link into out/: the checkout may sit under a directory nobody cannot search (mktemp -d,
+        // /root), and after --user the down hook is executed as nobody.
+        string hook = System.IO.Path.Combine(HookDirectory, "vpnns-hook");
+        File.Copy(TestEnvironment.Binary("vpnns-hook"), hook);
+        ChildProcess.Run("chmod", "0755", HookDirectory, hook).EnsureSuccess("chmod");
         foreach (string entry in (string[])["up", "down"])
-            File.CreateSymbolicLink(System.IO.Path.Combine(HookDirectory, entry), TestEnvironment.Binary("vpnns-hook"));
+            File.CreateSymbolicLink(System.IO.Path.Combine(HookDirectory, entry), "vpnns-hook");
         HostNamespace = AddNamespace();
     }
 

@@ -243,4 +243,19 @@ public class VpnnsctlParityTests
             Assert.Contains(verb, r.Stdout);
         }
     }
+
+    [Fact]
+    public void Help_prints_the_usage_and_exits_zero_like_ip_netns_help()
+    {
+        var r = Ctl("help");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Usage:", r.Stdout);
+        foreach (string verb in new[] { "list", "add", "delete", "exec", "status" })
+            Assert.Contains(verb, r.Stdout);
+
+        var add = Ctl("help", "add");
+        Assert.Equal(0, add.ExitCode);
+        Assert.Contains("add", add.Stdout);
+        Assert.Equal("", add.Stderr);
+    }
 }
