@@ -7,9 +7,10 @@ namespace Vpnns.Exec;
 public readonly record struct OverlayEntry(string Name, FileStatus Status);
 
 /// <summary>
-/// `ip netns exec`'s /etc/netns/NAME/* → /etc/* binds (reference.md 3.7 step 5), done safely: every source
-/// is checked before anything changes, then reopened without following symlinks, compared with what was
-/// checked, and mounted through its descriptor, so a path swapped in between is never mounted.
+/// The verified contents of /etc/netns/NAME, which `ip netns exec` binds over /etc/* (reference.md 3.7 step 5)
+/// and <see cref="EtcView"/> places in the private /etc: every source is checked before anything changes, then
+/// reopened without following symlinks, compared with what was checked, and mounted through its descriptor,
+/// so a path swapped in between is never mounted.
 /// </summary>
 public sealed class EtcOverlay
 {
@@ -47,39 +48,30 @@ public sealed class EtcOverlay
         return new EtcOverlay(directory, entries);
     }
 
-    /// <summary>
-    /// Binds every entry over /etc. Must run inside the new mount namespace: a bind source must belong to the
-    /// caller's mount namespace, so the descriptors are opened here, not reused from <see cref="Plan"/>.
-    /// A missing /etc target is skipped with a warning, as iproute2 does; any other failure is fatal.
-    /// </summary>
-    public void Apply(Action<string> warn)
-    {
-        if (Entries.Count == 0)
-            return;
-        using var dir = FileSystemCalls.OpenDirectory(null, Directory, Directory);
-        foreach (var entry in Entries)
-        {
-            string source = Directory + "/" + entry.Name;
-            int errno = FileSystemCalls.TryOpenPath(dir, entry.Name, out var fd);
-            if (errno != 0)
-                throw new VpnnsException("cannot open", source, errno);
-            using (fd)
-            {
-                var now = LibcCalls.Stat(fd!, source);
-                if (!now.IsSameObject(entry.Status) || now.Mode != entry.Status.Mode || now.Uid != entry.Status.Uid)
-                    throw new VpnnsException("changed while starting, refusing to bind", source);
-                Bind(fd!, source, "/etc/" + entry.Name, warn);
-            }
-        }
-    }
+    public bool Has(string name) => Entries.Any(e => e.Name == name);
 
-    private static void Bind(FileDescriptor fd, string source, string target, Action<string> warn)
+    /// <summary>Opens /etc/netns/NAME again, inside the new mount namespace where the binds are made.</summary>
+    public FileDescriptor OpenDirectory() => FileSystemCalls.OpenDirectory(null, Directory, Directory);
+
+    /// <summary>
+    /// Opens entry <paramref name="name"/> of <paramref name="dir"/> (from <see cref="OpenDirectory"/>) without
+    /// following symlinks and refuses it unless it is still the object <see cref="Plan"/> checked: a bind source
+    /// must belong to the caller's mount namespace, so the descriptors are taken here, not reused from the plan.
+    /// </summary>
+    public FileDescriptor OpenVerified(FileDescriptor dir, string name)
     {
-        int errno = LibcCalls.TryMount(FileSystemCalls.MagicLink(fd), target, null, Native.MS_BIND);
-        if (errno == Errno.ENOENT)
-            warn($"not binding {source}: {target} does not exist");
-        else if (errno != 0)
-            throw new VpnnsException("cannot bind", $"{source} -> {target}", errno);
+        var entry = Entries.First(e => e.Name == name);
+        string source = Directory + "/" + name;
+        int errno = FileSystemCalls.TryOpenPath(dir, name, out var fd);
+        if (errno != 0)
+            throw new VpnnsException("cannot open", source, errno);
+        var now = LibcCalls.Stat(fd!, source);
+        if (!now.IsSameObject(entry.Status) || now.Mode != entry.Status.Mode || now.Uid != entry.Status.Uid)
+        {
+            fd!.Dispose();
+            throw new VpnnsException("changed while starting, refusing to bind", source);
+        }
+        return fd!;
     }
 
     /// <summary>False when the directory does not exist (nothing to bind); throws when it is unsafe.</summary>

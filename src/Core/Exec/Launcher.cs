@@ -8,7 +8,7 @@ namespace Vpnns.Exec;
 /// <summary>
 /// Enters a named network namespace and executes a program there: vpnns-exec, and `vpnnsctl exec`.
 /// The order is conventions.md section 7: every check before any change; then setns, a private slave
-/// mount namespace, /sys, the /etc/netns binds and the resolver mask; then the privilege drop; then exec.
+/// mount namespace, /sys, the private /etc (EtcView) and the resolver mask; then the privilege drop; then exec.
 /// Everything runs on the calling thread, which must not change threads in between (no async).
 /// </summary>
 public static class Launcher
@@ -81,9 +81,9 @@ public static class Launcher
         // Slave, recursively: host mounts still appear here, ours never propagate back.
         LibcCalls.Mount("", "/", "none", Native.MS_SLAVE | Native.MS_REC, "cannot make / a slave mount");
         SysfsRemount.Apply(p.Request.Name);
-        p.Overlay.Apply(static warning => StandardStreams.WriteError("vpnns-exec: warning: " + warning + "\n"));
+        EtcView.Apply(p.Overlay, filterResolvers: !p.Request.KeepHostDns);
         if (!p.Request.KeepHostDns)
-            DnsLeakMask.Apply();
+            ResolverDaemonMask.Apply();
     }
 
     /// <summary>/run/netns/NAME, never through a symlink, and only a regular file (a FIFO or device there would block or act on open).</summary>

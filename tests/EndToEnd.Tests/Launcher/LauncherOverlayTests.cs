@@ -31,14 +31,13 @@ public class LauncherOverlayTests(InstalledLauncher launcher)
     }
 
     [RootFact]
-    public void An_entry_without_an_etc_counterpart_is_skipped_with_a_warning()
+    public void An_entry_without_an_etc_counterpart_is_added()
     {
         using var ns = new LauncherNamespace();
         ns.WriteEtcFile("vpnnst-no-such-file", "x\n");
-        var r = launcher.RunAs(Member, ns.Name, "echo", "ran");
-        Assert.Equal((0, "ran\n"), (r.ExitCode, r.Out));
-        Assert.Equal($"vpnns-exec: warning: not binding {ns.EtcDirectory}/vpnnst-no-such-file: /etc/vpnnst-no-such-file does not exist\n",
-            r.Stderr);
+        var r = launcher.RunAs(Member, ns.Name, "cat", "/etc/vpnnst-no-such-file");
+        Assert.Equal((0, "x\n", ""), (r.ExitCode, r.Out, r.Stderr));
+        Assert.False(File.Exists("/etc/vpnnst-no-such-file"));
     }
 
     private void AssertRefused(LauncherNamespace ns, string path, string problem)
@@ -101,16 +100,37 @@ public class LauncherOverlayTests(InstalledLauncher launcher)
     [RootTheory]
     [InlineData("/var/run/nscd/socket")]
     [InlineData("/run/systemd/resolve/io.systemd.Resolve")]
-    public void Host_resolver_sockets_are_masked_unless_keep_dns(string socketPath)
+    [InlineData("/var/run/avahi-daemon/socket")]
+    public void Host_resolver_sockets_are_hidden_unless_keep_dns(string socketPath)
     {
         using var ns = new LauncherNamespace();
         using var daemon = new FakeSocket(socketPath);
-        string probe = $"if [ -S {socketPath} ]; then echo socket; elif [ -c {socketPath} ]; then echo masked; else echo absent; fi";
+        string probe = $"if [ -S {socketPath} ]; then echo socket; else echo hidden; fi";
         var masked = launcher.RunAs(Member, ns.Name, "sh", "-c", probe);
-        Assert.Equal((0, "masked\n"), (masked.ExitCode, masked.Out));
+        Assert.Equal((0, "hidden\n"), (masked.ExitCode, masked.Out));
         var kept = launcher.RunAs(Member, "--keep-dns", ns.Name, "sh", "-c", probe);
         Assert.Equal((0, "socket\n"), (kept.ExitCode, kept.Out));
         Assert.True(File.Exists(socketPath) || new FileInfo(socketPath).Exists, "the host still has its socket");
+    }
+
+    /// <summary>A daemon restart unlinks and re-binds its socket; a mask over the socket itself would be detached by that.</summary>
+    [RootFact]
+    public void A_resolver_socket_re_created_after_the_launch_stays_hidden()
+    {
+        const string socketPath = "/var/run/nscd/socket";
+        using var ns = new LauncherNamespace();
+        using var daemon = new FakeSocket(socketPath);
+        string ready = Path.Combine(launcher.Directory, "ready-" + ns.Name);
+        string go = Path.Combine(launcher.Directory, "go-" + ns.Name);
+        var running = Task.Run(() => launcher.RunAs(Member, ns.Name, "sh", "-c",
+            $"touch {ready}; while [ ! -e {go} ]; do sleep 0.05; done; if [ -S {socketPath} ]; then echo socket; else echo hidden; fi"));
+        Poll.Until(() => File.Exists(ready), "the program to start");
+        daemon.Recreate();
+        File.WriteAllText(go, "");
+        var r = running.Result;
+        File.Delete(ready);
+        File.Delete(go);
+        Assert.Equal((0, "hidden\n"), (r.ExitCode, r.Out));
     }
 
     /// <summary>
@@ -120,7 +140,7 @@ public class LauncherOverlayTests(InstalledLauncher launcher)
     /// </summary>
     private sealed class FakeSocket : IDisposable
     {
-        private readonly Socket? _socket;
+        private Socket? _socket;
         private readonly string _path;
         private readonly string? _createdDirectory;
 
@@ -135,6 +155,17 @@ public class LauncherOverlayTests(InstalledLauncher launcher)
             Directory.CreateDirectory(dir, (UnixFileMode)0x1ed);
             _socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             _socket.Bind(new UnixDomainSocketEndPoint(path));
+        }
+
+        /// <summary>What a restarting daemon does: unlink the socket and bind a new one at the same path.</summary>
+        public void Recreate()
+        {
+            if (_socket is null)
+                throw new InvalidOperationException("a real daemon's socket is at " + _path + "; not touching it");
+            _socket.Dispose();
+            File.Delete(_path);
+            _socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            _socket.Bind(new UnixDomainSocketEndPoint(_path));
         }
 
         public void Dispose()
