@@ -10,7 +10,7 @@ public sealed record LaunchCommandLine(LaunchRequest? Request, bool IsCheckOnly,
         "usage: vpnns-exec [OPTIONS] NAME [--] COMMAND [ARGS...]\n" +
         "Runs COMMAND inside network namespace NAME, as you.\n" +
         "  --no-new-privs   COMMAND and its children cannot gain privileges (setuid programs do not elevate)\n" +
-        "  --keep-dns       do not mask the host's resolver sockets (nscd, systemd-resolved, avahi)\n" +
+        "  --keep-dns       do not filter nsswitch.conf nor mask nscd, systemd-resolved, avahi\n" +
         "  --allow-other-instance  run COMMAND even if it already runs outside NAME (it may hand over to that instance)\n" +
         "  --check          only check that you may enter NAME; exit 0 if so, else 125\n" +
         "  --user USER      run as USER with USER's groups (root only)\n" +

@@ -21,7 +21,7 @@ public sealed record LaunchRequest(NamespaceName Name, IReadOnlyList<byte[]> Com
     /// <summary>Set PR_SET_NO_NEW_PRIVS before exec: setuid programs inside cannot elevate.</summary>
     public bool NoNewPrivileges { get; init; }
 
-    /// <summary>Do not mask the host's resolver sockets (nscd, systemd-resolved, avahi).</summary>
+    /// <summary>Do not filter nsswitch.conf's hosts sources nor mask the resolver daemons (nscd, systemd-resolved, avahi).</summary>
     public bool KeepHostDns { get; init; }
 
     /// <summary>Refuse when COMMAND already runs for this user in another network namespace (<see cref="InstanceGuard"/>).
