@@ -103,6 +103,16 @@ public sealed class RunningProgram : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// Creates <paramref name="stopFile"/> and waits for the program to end by itself: killing a shell loop
+    /// can orphan the child it just forked, and a stray process of a test user confuses later tests.
+    /// </summary>
+    public void Stop(string stopFile)
+    {
+        File.WriteAllText(stopFile, "");
+        Poll.Until(() => _process.HasExited, "the program to stop", TimeSpan.FromSeconds(30));
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

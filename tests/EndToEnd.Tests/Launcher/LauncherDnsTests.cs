@@ -90,6 +90,7 @@ public class LauncherDnsTests(InstalledLauncher launcher)
 
         using var program = host.Start([.. Launch(via, ns.Name), "sh", "-c", LookupLoop, host.Root + "/stop"]);
         var answers = AnswersAfterEach(program, steps);
+        program.Stop(host.Root + "/stop");
 
         var expected = steps.Select(s => (s.How, Three(s.How.StartsWith("reconnect") ? VpnAfterReconnect.Answer : VpnServer.Answer)));
         Assert.Equal(expected, answers);
@@ -113,6 +114,7 @@ public class LauncherDnsTests(InstalledLauncher launcher)
         using var program = host.Start([.. Launch("ip netns exec", ns.Name), "sh", "-c", LookupLoop, host.Root + "/stop"]);
         var answers = AnswersAfterEach(program,
             [("rename over /etc/resolv.conf", () => FakeHost.ReplaceByRename(host.Etc + "/resolv.conf", ResolvConf(HostServer)))]);
+        program.Stop(host.Root + "/stop");
 
         Assert.Equal(VpnServer.Answer, program.Lines[0]);
         Assert.Equal([("rename over /etc/resolv.conf", Three(HostServer.Answer))], answers);
@@ -149,4 +151,59 @@ public class LauncherDnsTests(InstalledLauncher launcher)
         Assert.Equal((0, $"/etc/resolv.conf\nnameserver {VpnServer.Server}\npasswd\nread-only\n"), (r.ExitCode, r.Stdout));
         Assert.False(File.Exists("/etc/vpnns-test-file"));
     }
+}
+
+/// <summary>
+/// A reconnect as the real up hook performs it: the same namespace, new servers written to
+/// /etc/netns/NAME/resolv.conf. A program started before must follow them, which holds only while the hook
+/// rewrites that file in place (the program's /etc/resolv.conf is a bind of that very inode).
+/// </summary>
+[SupportedOSPlatform("linux")]
+[Collection(LauncherCollection.Name)]
+public class LauncherReconnectTests(InstalledLauncher launcher)
+{
+    [RootFact]
+    public void A_running_program_follows_the_servers_the_up_hook_writes_on_a_reconnect()
+    {
+        string openvpnNs = TestNames.Namespace(), vpn = TestNames.Namespace();
+        string hooks = Directory.CreateTempSubdirectory("vpnns-hook-").FullName;
+        File.SetUnixFileMode(hooks, (UnixFileMode)0x1ed);
+        string stop = hooks + "/stop";
+        try
+        {
+            ChildProcess.Ip("netns", "add", openvpnNs);
+            ChildProcess.Ip("-n", openvpnNs, "tuntap", "add", "dev", "tun9", "mode", "tun");
+            File.CreateSymbolicLink(hooks + "/up", TestEnvironment.Binary("vpnns-hook"));
+            RunUp(hooks, openvpnNs, vpn, VpnServer.Server).EnsureSuccess("up");
+            using var dns = new DnsResponders(vpn);
+            using var program = new RunningProgram(["setpriv", .. AsUser(Member), launcher.Path, vpn, "sh", "-c",
+                "while [ ! -e \"$0\" ]; do a=$(getent hosts probe.test | cut -d' ' -f1); echo \"${a:-none}\"; sleep 0.1; done", stop]);
+            program.WaitForLines(0, 2, "answers before the reconnect");
+
+            RunUp(hooks, openvpnNs, vpn, VpnAfterReconnect.Server).EnsureSuccess("up after the reconnect");
+            int from = program.Lines.Count + 1;
+            program.WaitForLines(from, 3, "answers after the reconnect");
+            program.Stop(stop);
+
+            Assert.Equal(VpnServer.Answer, program.Lines[0]);
+            Assert.Equal(Enumerable.Repeat(VpnAfterReconnect.Answer, 3), program.Lines.Skip(from).Take(3));
+        }
+        finally
+        {
+            Cleanup.Namespace(vpn);
+            Cleanup.Namespace(openvpnNs);
+            File.Delete($"/run/vpnns/{vpn}.state");
+            File.Delete($"/run/vpnns/{vpn}.lock");
+            if (Directory.Exists("/etc/netns/" + vpn))
+                Directory.Delete("/etc/netns/" + vpn, recursive: true);
+            Directory.Delete(hooks, recursive: true);
+        }
+    }
+
+    /// <summary>The hook as OpenVPN runs it: its six arguments, only OpenVPN's variables, in OpenVPN's network namespace.</summary>
+    private static ChildProcess.Result RunUp(string hooks, string openvpnNs, string vpn, string dnsServer) =>
+        ChildProcess.Run("nsenter", [$"--net=/run/netns/{openvpnNs}", "env", "-i", "script_type=up", "script_context=init",
+            "config=/etc/openvpn/client/test.conf", "VPNNS_NAME=" + vpn, "dev=tun9", "dev_type=tun", "tun_mtu=1400",
+            "ifconfig_local=10.8.0.2", "ifconfig_netmask=255.255.255.0", "foreign_option_1=dhcp-option DNS " + dnsServer,
+            hooks + "/up", "tun9", "1400", "0", "10.8.0.2", "255.255.255.0", "init"], environment: null);
 }

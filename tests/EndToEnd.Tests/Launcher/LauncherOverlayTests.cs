@@ -120,17 +120,15 @@ public class LauncherOverlayTests(InstalledLauncher launcher)
         const string socketPath = "/var/run/nscd/socket";
         using var ns = new LauncherNamespace();
         using var daemon = new FakeSocket(socketPath);
-        string ready = Path.Combine(launcher.Directory, "ready-" + ns.Name);
         string go = Path.Combine(launcher.Directory, "go-" + ns.Name);
-        var running = Task.Run(() => launcher.RunAs(Member, ns.Name, "sh", "-c",
-            $"touch {ready}; while [ ! -e {go} ]; do sleep 0.05; done; if [ -S {socketPath} ]; then echo socket; else echo hidden; fi"));
-        Poll.Until(() => File.Exists(ready), "the program to start");
+        using var program = new RunningProgram(["setpriv", .. AsUser(Member), launcher.Path, ns.Name, "sh", "-c",
+            $"echo started; while [ ! -e {go} ]; do sleep 0.05; done; if [ -S {socketPath} ]; then echo socket; else echo hidden; fi"]);
+        program.WaitForLines(0, 1, "the program to start");
         daemon.Recreate();
         File.WriteAllText(go, "");
-        var r = running.Result;
-        File.Delete(ready);
+        program.WaitForLines(1, 1, "the program's look at the socket");
         File.Delete(go);
-        Assert.Equal((0, "hidden\n"), (r.ExitCode, r.Out));
+        Assert.Equal(["started", "hidden"], program.Lines);
     }
 
     /// <summary>
