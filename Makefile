@@ -17,7 +17,7 @@ endif
 PROGRAMS      := vpnnsctl vpnns-exec vpnns-hook
 HOOK_NAMES    := up down ip-up ip-down ipv6-up ipv6-down
 PPP_HOOK_DIRS := ip-up.d ip-down.d ipv6-up.d ipv6-down.d
-DEB_PACKAGES  := iproute2 openvpn openssl util-linux procps passwd curl iputils-ping strace perl gcc xvfb x11-utils xauth dbus socat
+DEB_PACKAGES  := iproute2 openvpn openssl util-linux procps passwd curl iputils-ping strace perl gcc xvfb x11-utils xauth dbus socat debootstrap systemd-container
 # Ownership is set by install(1) itself: a chown after the chmod would clear the setuid bit.
 ROOT_OWNER    := $(shell [ "$$(id -u)" = 0 ] && echo "-o root -g root")
 SOURCES       := $(shell find src -name '*.cs' -o -name '*.csproj') Directory.Build.props Directory.Packages.props
