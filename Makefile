@@ -74,8 +74,9 @@ uninstall:
 
 # The Debian package, built by debian/rules through the targets above; lands in $(OUT)/ with its
 # .buildinfo and .changes (dpkg-buildpackage would otherwise write them to the parent directory).
-DEB_VERSION := $(shell dpkg-parsechangelog -S Version 2>/dev/null)
-DEB_ARCH    := $(shell dpkg --print-architecture 2>/dev/null)
+# Expanded when used: on a fresh machine `make deps` installs dpkg-dev only after the Makefile is read.
+DEB_VERSION  = $(shell dpkg-parsechangelog -S Version 2>/dev/null)
+DEB_ARCH     = $(shell dpkg --print-architecture 2>/dev/null)
 deb: all man
 	@echo "  DEB     $(OUT)/vpnns_$(DEB_VERSION)_$(DEB_ARCH).deb"
 	$(Q)dpkg-buildpackage -us -uc -b --no-pre-clean \
