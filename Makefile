@@ -104,4 +104,5 @@ bench: all
 
 clean:
 	$(Q)rm -rf $(OUT) TestResults
+	$(Q)rm -rf debian/vpnns debian/.debhelper debian/files debian/*.substvars debian/*.debhelper.log debian/debhelper-build-stamp
 	$(Q)find src tests bench -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
