@@ -2,48 +2,88 @@ using System.Net.Sockets;
 using Vpnns.Interop;
 using Vpnns.Namespaces;
 using Vpnns.Netlink;
+using Vpnns.Vpn;
 
 namespace Vpnns.Admin;
 
 public sealed partial class NamespaceAdmin
 {
-    /// <summary>Devices, addresses, routes, DNS and processes of NAME, or of every namespace when null.</summary>
+    /// <summary>
+    /// Devices, traffic, addresses, routes, DNS, the VPN's origin and processes of NAME, or of every namespace
+    /// when null. One thread visits the namespaces in turn (setns per namespace, not a thread each) and /proc
+    /// is read once for all of them: at 1000 namespaces this is what keeps status fast (bench/cli).
+    /// </summary>
     public IReadOnlyList<NamespaceStatus> Status(string? name)
     {
         var names = name is null ? Store.ListNames() : [NamespaceName.ParseExisting(name)];
         if (name is not null && !Store.Exists(names[0]))
             throw new VpnnsException("cannot open network namespace", NamespaceName.Quote(names[0]), Errno.ENOENT);
-        var result = new List<NamespaceStatus>(names.Count);
-        using var rtnl = RtnlClient.Open();
-        foreach (string n in names)
-            result.Add(StatusOf(n, rtnl));
+        using var outside = RtnlClient.Open();
+        var inspected = NamespaceThread.RunOnDedicatedThread(() => names.Select(n => Inspect(n, outside)).ToList());
+        var processes = NamespaceProcesses.Scan(inspected.Where(i => i.Identity is not null).Select(i => i.Identity!.Value));
+        var states = new TunnelStateStore(new HookPaths(HookPaths.System.RunDirectory, Paths));
+        var result = new List<NamespaceStatus>(inspected.Count);
+        foreach (var i in inspected)
+        {
+            var dns = ResolvConfSummary.Read(Paths.EtcDirectoryOf(i.Name) + "/resolv.conf");
+            var tunnel = TunnelOf(i.Name, states);
+            if (i.Problem is not null)
+            {
+                result.Add(new NamespaceStatus(i.Name, null, i.Problem, [], [], dns, [], tunnel));
+                continue;
+            }
+            var own = processes.GetValueOrDefault((i.Identity!.Value.Device, i.Identity.Value.Inode)) ?? [];
+            result.Add(new NamespaceStatus(i.Name, i.Id, null, Devices(i.Links, i.Addresses), Routes(i.Routes, i.Links), dns, own, tunnel));
+        }
         return result;
     }
 
-    private NamespaceStatus StatusOf(string name, RtnlClient outside)
+    private NamespacePaths Paths => Store.Paths;
+
+    /// <summary>What the kernel says about one namespace, gathered from inside it.</summary>
+    private sealed record Inspection(string Name, string? Problem, FileStatus? Identity, int? Id,
+        IReadOnlyList<LinkInfo> Links, IReadOnlyList<AddressInfo> Addresses, IReadOnlyList<RouteInfo> Routes);
+
+    // Runs on the dedicated thread, which it moves into the namespace: every later call there starts with setns.
+    private Inspection Inspect(string name, RtnlClient outside)
     {
-        var dns = ResolvConfSummary.Read(Paths.EtcDirectoryOf(name) + "/resolv.conf");
         NamespaceHandle ns;
         try { ns = Store.Open(name); }
-        catch (VpnnsException e) { return new NamespaceStatus(name, null, e.Message, [], [], dns, []); }
+        catch (VpnnsException e) { return new Inspection(name, e.Message, null, null, [], [], []); }
         using (ns)
         {
-            int? id = TryGetNsid(outside, Paths.RunFile(name));
-            var (links, addresses, routes) = NamespaceThread.Run(ns, () =>
+            int? id = TryGetNsid(outside, ns.Fd);
+            LibcCalls.SetNetworkNamespace(ns.Fd, ns.Path);
+            using var inside = RtnlClient.Open();
+            var links = inside.ListLinks();
+            var addresses = inside.ListAddresses();
+            var routes = new List<RouteInfo>();
+            // Routes need a device that is up; a namespace with none (most idle ones) has nothing to dump.
+            if (links.Any(l => l.IsUp))
             {
-                using var inside = RtnlClient.Open();
-                var r = new List<RouteInfo>(inside.ListRoutes(AddressFamily.InterNetwork));
-                r.AddRange(inside.ListRoutes(AddressFamily.InterNetworkV6));
-                return (inside.ListLinks(), inside.ListAddresses(), r);
-            });
-            var processes = new List<ProcessStatus>();
-            foreach (int pid in NamespaceStore.ProcessesIn(ns.Status))
-                processes.Add(new ProcessStatus(pid, ProcessName(pid)));
-            return new NamespaceStatus(name, id, null, Devices(links, addresses), Routes(routes, links), dns, processes);
+                routes.AddRange(inside.ListRoutes(AddressFamily.InterNetwork));
+                routes.AddRange(inside.ListRoutes(AddressFamily.InterNetworkV6));
+            }
+            return new Inspection(name, null, ns.Status, id, links, addresses, routes);
         }
     }
 
-    private NamespacePaths Paths => Store.Paths;
+    private static TunnelStatus? TunnelOf(string name, TunnelStateStore states)
+    {
+        if (!NamespaceName.TryParse(name, out var parsed))
+            return null; // a name iproute2 accepts but the hooks never use
+        TunnelState? state;
+        try { state = states.Read(parsed); }
+        catch (VpnnsException) { return null; } // unreadable: status reports what it can
+        if (state?.Origin is not { } origin)
+            return null;
+        string upSince = DateTimeOffset.FromUnixTimeSeconds(origin.UpSince).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ");
+        return new TunnelStatus(state.Device, origin.Daemon, origin.Source, origin.Pid, IsRunning(origin), upSince);
+    }
+
+    /// <summary>Whether the recorded pid still runs the recorded daemon (pids are reused).</summary>
+    private static bool IsRunning(TunnelOrigin origin) =>
+        origin.Pid is int pid && SmallFile.ReadOrNull($"/proc/{pid}/comm")?.TrimEnd('\n') == origin.Daemon;
 
     private static List<DeviceStatus> Devices(IReadOnlyList<LinkInfo> links, IReadOnlyList<AddressInfo> addresses)
     {
@@ -57,12 +97,12 @@ public sealed partial class NamespaceAdmin
                     own.Add(a.Peer is null ? $"{a.Local}/{a.PrefixLength}" : $"{a.Local} peer {a.Peer}/{a.PrefixLength}");
             }
             devices.Add(new DeviceStatus(link.Name, link.Kind, link.IsUp, VpnDevice.IsTunnelKind(link.Kind),
-                VpnDevice.IsLive(link), link.Mtu, own));
+                VpnDevice.IsLive(link), link.Mtu, own, link.Traffic?.ReceivedBytes, link.Traffic?.SentBytes));
         }
         return devices;
     }
 
-    private static List<RouteStatus> Routes(List<RouteInfo> routes, IReadOnlyList<LinkInfo> links)
+    private static List<RouteStatus> Routes(IReadOnlyList<RouteInfo> routes, IReadOnlyList<LinkInfo> links)
     {
         var result = new List<RouteStatus>(routes.Count);
         foreach (var r in routes)
@@ -71,19 +111,9 @@ public sealed partial class NamespaceAdmin
             if (r.Type != RouteType.Unicast || r.Destination.BaseAddress.IsIPv6LinkLocal)
                 continue;
             string destination = r.Destination.PrefixLength == 0 ? "default" : r.Destination.ToString();
-            string? device = null;
-            foreach (var l in links)
-            {
-                if (l.Index == r.OutputIndex) device = l.Name;
-            }
+            string? device = links.FirstOrDefault(l => l.Index == r.OutputIndex)?.Name;
             result.Add(new RouteStatus(destination, r.Gateway?.ToString(), device, r.Metric));
         }
         return result;
-    }
-
-    private static string ProcessName(int pid)
-    {
-        try { return File.ReadAllText($"/proc/{pid}/comm").TrimEnd('\n'); }
-        catch (IOException) { return "?"; } // exited while we looked
     }
 }

@@ -80,9 +80,12 @@ public sealed partial class NamespaceAdmin(NamespaceStore store)
         if (LibcCalls.TryOpen(file, Native.O_RDONLY, out var fd) != 0)
             return null;
         using (fd)
-        {
-            try { return rtnl.GetNsid(fd!); }
-            catch (VpnnsException) { return null; }
-        }
+            return TryGetNsid(rtnl, fd!);
+    }
+
+    private static int? TryGetNsid(RtnlClient rtnl, FileDescriptor namespaceFd)
+    {
+        try { return rtnl.GetNsid(namespaceFd); }
+        catch (VpnnsException) { return null; }
     }
 }

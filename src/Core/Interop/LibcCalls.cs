@@ -125,6 +125,8 @@ public static unsafe class LibcCalls
 
     public static int TryUnmount(string target, int flags) => Native.Umount2(target, flags) == 0 ? 0 : Errno.Last();
 
+    public static int ParentProcessId() => Native.GetParentProcessId();
+
     public static int TryMkdir(string path, uint mode) => Native.Mkdir(path, mode) == 0 ? 0 : Errno.Last();
 
     public static int TryUnlink(string path) => Native.Unlink(path) == 0 ? 0 : Errno.Last();

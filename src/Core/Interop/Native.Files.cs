@@ -40,6 +40,9 @@ internal static partial class Native
     [LibraryImport(Libc, EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Unlink(string path);
 
+    [LibraryImport(Libc, EntryPoint = "getppid")]
+    internal static partial int GetParentProcessId();
+
     [LibraryImport(Libc, EntryPoint = "rmdir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int Rmdir(string path);
 }

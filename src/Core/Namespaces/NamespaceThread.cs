@@ -26,6 +26,12 @@ public static class NamespaceThread
             return work();
         });
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a fresh thread that may move itself between namespaces with setns as it
+    /// goes (visiting many namespaces in turn costs one thread, not one each); the thread dies afterwards.
+    /// </summary>
+    public static T RunOnDedicatedThread<T>(Func<T> work) => RunOnNewThread(work);
+
     private static T RunOnNewThread<T>(Func<T> work)
     {
         T result = default!;

@@ -22,4 +22,21 @@ public sealed record LinkInfo(int Index, string Name, uint Flags, int Mtu, strin
 
     /// <summary>The nsid, as seen from this namespace, of the namespace holding the parent (IFLA_LINK_NETNSID).</summary>
     public int? LinkNetnsId { get; init; }
+
+    /// <summary>Bytes received and sent since the device was created (IFLA_STATS64); null when not reported.</summary>
+    public LinkTraffic? Traffic { get; init; }
+}
+
+/// <summary>The byte counters of struct rtnl_link_stats64.</summary>
+public readonly record struct LinkTraffic(ulong ReceivedBytes, ulong SentBytes)
+{
+    // struct rtnl_link_stats64 (linux/if_link.h): rx_packets, tx_packets, rx_bytes, tx_bytes, ... all __u64.
+    private const int RxBytesOffset = 16;
+    private const int TxBytesOffset = 24;
+
+    /// <summary>Null when the attribute is too short to hold the byte counters (a truncated reply).</summary>
+    public static LinkTraffic? Parse(ReadOnlySpan<byte> stats64) =>
+        stats64.Length < TxBytesOffset + 8
+            ? null
+            : new LinkTraffic(BitConverter.ToUInt64(stats64[RxBytesOffset..]), BitConverter.ToUInt64(stats64[TxBytesOffset..]));
 }

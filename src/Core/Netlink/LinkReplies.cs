@@ -24,6 +24,7 @@ internal static class LinkReplies
                 case IFLA_LINK: extra.Parent = a.S32(); break;
                 case IFLA_LINK_NETNSID: extra.LinkNetnsId = a.S32(); break;
                 case IFLA_LINKINFO: ReadLinkInfo(a.Nested(), ref extra); break;
+                case IFLA_STATS64: extra.Traffic = LinkTraffic.Parse(a.Payload); break;
             }
         }
         if (name is null)
@@ -40,6 +41,7 @@ internal static class LinkReplies
             // a veth peer elsewhere may share our index number, so no comparison with it here.
             ParentIndex = extra.Parent is int parent && parent != 0 ? parent : null,
             LinkNetnsId = extra.LinkNetnsId,
+            Traffic = extra.Traffic,
         };
     }
 
@@ -75,5 +77,6 @@ internal static class LinkReplies
         public LinkOperState OperState;
         public int? Parent;
         public int? LinkNetnsId;
+        public LinkTraffic? Traffic;
     }
 }

@@ -1,3 +1,4 @@
+using Vpnns.Interop;
 namespace Vpnns.Vpn;
 
 /// <summary>OpenVPN's <c>up</c> and <c>down</c>: read the event, take the per-name lock, plan, apply.</summary>
@@ -18,7 +19,8 @@ public static class OpenVpnHook
         using var exclusive = NamespaceLock.Acquire(paths, e.Name);
         var notes = new ParseNotes();
         var plan = phase == HookPhase.Up
-            ? TunnelPlanner.ForUp(e.Tunnel!, e.Name, notes)
+            ? TunnelPlanner.ForUp(e.Tunnel!, e.Name, notes,
+                TunnelOrigin.FromOpenVpn(env, LibcCalls.ParentProcessId(), DateTimeOffset.UtcNow.ToUnixTimeSeconds()))
             : TunnelPlanner.ForDown(e.Name, e.DownPolicy, e.IsFinal, new TunnelStateStore(paths).Read(e.Name));
         log.Notes(notes.Lines);
         using var executor = new PlanExecutor(log, paths);

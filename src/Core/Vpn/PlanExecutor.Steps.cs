@@ -96,7 +96,7 @@ public sealed partial class PlanExecutor
     private void Record(RecordState step)
     {
         var earlier = _states.Read(step.Name);
-        var now = new TunnelState(step.Device, _createdNamespace, _resolvConf.CreatedDirectory, _resolvConf.CreatedFile)
+        var now = new TunnelState(step.Device, _createdNamespace, _resolvConf.CreatedDirectory, _resolvConf.CreatedFile, step.Origin)
             .MergedWith(earlier);
         if (now == earlier)
             return; // a reconnect: nothing new to remember

@@ -53,7 +53,7 @@ public sealed record WriteResolvConf(NamespaceName Name, DnsSettings Dns) : Plan
 }
 
 /// <summary>Remember what this connection created, for <c>down</c> (which runs after the device is gone).</summary>
-public sealed record RecordState(NamespaceName Name, string Device) : PlanStep
+public sealed record RecordState(NamespaceName Name, string Device, TunnelOrigin? Origin = null) : PlanStep
 {
     public override string Describe() => $"state {Name} device {Device}";
 }

@@ -1,3 +1,4 @@
+using Vpnns.Interop;
 using System.Collections.Immutable;
 
 namespace Vpnns.Vpn;
@@ -32,7 +33,8 @@ public static class PppHook
         log.Notes(e.Notes);
         using var exclusive = NamespaceLock.Acquire(paths, e.Name);
         var notes = new ParseNotes();
-        var plan = Plan(e, new TunnelStateStore(paths).Read(e.Name), notes);
+        var origin = TunnelOrigin.FromPpp(env, LibcCalls.ParentProcessId(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var plan = Plan(e, new TunnelStateStore(paths).Read(e.Name), notes, origin);
         log.Notes(notes.Lines);
         if (script.Phase == HookPhase.Down && plan.IsEmpty)
             log.Line(KeepReason(e));
@@ -42,9 +44,10 @@ public static class PppHook
     }
 
     /// <summary>The steps for one event; pure. Down steps depend on what the up scripts recorded.</summary>
-    public static ImmutableArray<PlanStep> Plan(PppEvent e, TunnelState? state, ParseNotes? notes = null) =>
+    public static ImmutableArray<PlanStep> Plan(PppEvent e, TunnelState? state, ParseNotes? notes = null,
+        TunnelOrigin? origin = null) =>
         e.Script.Phase == HookPhase.Up
-            ? TunnelPlanner.ForUp(e.Tunnel!, e.Name, notes)
+            ? TunnelPlanner.ForUp(e.Tunnel!, e.Name, notes, origin)
             : TunnelPlanner.ForDown(e.Name, e.DownPolicy, e.IsFinal, state);
 
     private static string KeepReason(PppEvent e) =>

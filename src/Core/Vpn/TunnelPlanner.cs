@@ -15,7 +15,8 @@ public static class TunnelPlanner
     /// Namespace, loopback, move, MTU, up, addresses, every route, the default routes through the VPN for each
     /// family the tunnel carries (IPv6 unless the tunnel opts out), DNS, state — in the order the kernel needs them.
     /// </summary>
-    public static ImmutableArray<PlanStep> ForUp(TunnelDescription tunnel, NamespaceName name, ParseNotes? notes = null)
+    public static ImmutableArray<PlanStep> ForUp(TunnelDescription tunnel, NamespaceName name, ParseNotes? notes = null,
+        TunnelOrigin? origin = null)
     {
         notes ??= new ParseNotes();
         var steps = ImmutableArray.CreateBuilder<PlanStep>();
@@ -32,7 +33,7 @@ public static class TunnelPlanner
         steps.AddRange(RoutesFor(tunnel, notes));
         if (tunnel.Dns is { } dns)
             steps.Add(new WriteResolvConf(name, dns));
-        steps.Add(new RecordState(name, tunnel.Device));
+        steps.Add(new RecordState(name, tunnel.Device, origin));
         return steps.ToImmutable();
     }
 
