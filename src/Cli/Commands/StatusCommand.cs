@@ -10,7 +10,7 @@ internal static class StatusCommand
     {
         var name = new Argument<string?>("name") { Description = "namespace (default: all)", Arity = ArgumentArity.ZeroOrOne };
         var json = JsonOption.Create();
-        var command = new Command("status", "Show devices, addresses, routes, DNS servers and processes per namespace") { name, json };
+        var command = new Command("status", "Show the VPN (daemon, config, pid, since), devices with rx/tx bytes, addresses, routes, DNS and processes per namespace") { name, json };
         command.SetAction(r =>
         {
             var status = new NamespaceAdmin().Status(r.GetValue(name));
