@@ -14,6 +14,18 @@ public static class DnsOverride
     /// <summary>What the local config asks for.</summary>
     public enum Kind { Absent, Replace, LeaveAlone }
 
+    /// <summary>
+    /// The DNS settings an up applies, for any daemon: the local override when there is one, else what
+    /// <paramref name="readPushed"/> reads from the peer's values (null: leave resolv.conf alone).
+    /// </summary>
+    public static DnsSettings? Choose(IReadOnlyDictionary<string, string> env, ParseNotes notes, Func<DnsSettings?> readPushed) =>
+        Read(env, notes, out var overridden) switch
+        {
+            Kind.Replace => overridden,
+            Kind.LeaveAlone => null,
+            _ => readPushed(),
+        };
+
     public static Kind Read(IReadOnlyDictionary<string, string> env, ParseNotes notes, out DnsSettings settings)
     {
         settings = DnsSettings.Empty;

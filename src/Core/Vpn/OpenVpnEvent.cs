@@ -15,7 +15,7 @@ public sealed record OpenVpnEvent(
     string Signal,
     DownPolicy DownPolicy,
     TunnelDescription? Tunnel,
-    ImmutableArray<string> Notes)
+    ImmutableArray<string> Notes) : ITunnelEvent
 {
     /// <summary>
     /// True when OpenVPN is exiting rather than reconnecting. Soft restarts report their reason in <c>signal</c>
@@ -23,4 +23,9 @@ public sealed record OpenVpnEvent(
     /// deleting a namespace that the next <c>up</c> needs would only be worse.
     /// </summary>
     public bool IsFinal => !IsRestart && Signal is "" or "sigterm" or "sigint" or "exit-with-notification" or "ping-exit";
+
+    public string KeepReason =>
+        DownPolicy == DownPolicy.Delete
+            ? $"keeping the namespace: OpenVPN is restarting (context {(IsRestart ? "restart" : "init")}, signal {Signal})"
+            : "keeping the namespace and its files (programs inside stay cut off; setenv VPNNS_DOWN delete removes them)";
 }

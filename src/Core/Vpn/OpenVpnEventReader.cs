@@ -70,13 +70,11 @@ public static partial class OpenVpnEventReader
         return null;
     }
 
-    private static DnsSettings? ReadDns(IReadOnlyDictionary<string, string> env, ParseNotes notes)
+    private static DnsSettings? ReadDns(IReadOnlyDictionary<string, string> env, ParseNotes notes) =>
+        DnsOverride.Choose(env, notes, () => ReadPushedDns(env, notes));
+
+    private static DnsSettings? ReadPushedDns(IReadOnlyDictionary<string, string> env, ParseNotes notes)
     {
-        switch (DnsOverride.Read(env, notes, out var overridden))
-        {
-            case DnsOverride.Kind.Replace: return overridden;
-            case DnsOverride.Kind.LeaveAlone: return null;
-        }
         var pushed = OpenVpnDnsReader.Read(env, notes);
         if (!pushed.IsEmpty)
             return pushed;

@@ -17,4 +17,12 @@ public sealed record PppEvent(
     DownPolicy DownPolicy,
     bool IsFinal,
     TunnelDescription? Tunnel,
-    ImmutableArray<string> Notes);
+    ImmutableArray<string> Notes) : ITunnelEvent
+{
+    public HookPhase Phase => Script.Phase;
+
+    public string KeepReason =>
+        DownPolicy == DownPolicy.Delete
+            ? "keeping the namespace: the link still has IPv4, ip-down decides"
+            : "keeping the namespace and its files (programs inside stay cut off; set VPNNS_DOWN=delete removes them)";
+}

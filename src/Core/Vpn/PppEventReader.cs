@@ -72,13 +72,11 @@ public static partial class PppEventReader
         }
     }
 
-    private static DnsSettings? ReadDns(IReadOnlyDictionary<string, string> env, ParseNotes notes)
+    private static DnsSettings? ReadDns(IReadOnlyDictionary<string, string> env, ParseNotes notes) =>
+        DnsOverride.Choose(env, notes, () => ReadPeerDns(env, notes));
+
+    private static DnsSettings? ReadPeerDns(IReadOnlyDictionary<string, string> env, ParseNotes notes)
     {
-        switch (DnsOverride.Read(env, notes, out var overridden))
-        {
-            case DnsOverride.Kind.Replace: return overridden;
-            case DnsOverride.Kind.LeaveAlone: return null;
-        }
         // pppd sets DNS1/DNS2 only for servers it asked for, and USEPEERDNS=1 only with usepeerdns.
         if (env.GetValueOrDefault("USEPEERDNS") != "1")
         {
