@@ -29,6 +29,7 @@ static int Run(string[] args) => EntryPoint.Run("vpnnsctl", () =>
     root.Add(ListIdCommand.Create());
     root.Add(AttachCommand.Create());
     root.Add(StatusCommand.Create());
+    root.Add(ForwardCommand.Create());
 
     // `vpnnsctl` alone lists, as `ip netns` alone does; `help [VERB]` is `ip netns help` spelled our way.
     var parse = root.Parse(args switch
