@@ -168,6 +168,13 @@ public sealed class SystemdIntegrationTests(SystemdVpnLab lab, ITestOutputHelper
                 $"systemd-analyze verify {unit} exited {result.ExitCode}: {result.Stderr}{result.Stdout}");
         }
         Assert.Contains("/etc/systemd/system/openvpn-client@work.service.d/vpnns.conf", Box.Must($"systemctl show -P DropInPaths {Client}"));
+        // verify checks man: pages only; file: pages must exist as named (debian/rules keeps README.md uncompressed).
+        var pages = units.Where(u => u.StartsWith("vpnns"))
+            .SelectMany(u => Box.Must($"systemctl show -P Documentation {u}").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(url => url.Trim().Trim('"')).Where(url => url.StartsWith("file:")).Distinct().ToList();
+        Assert.NotEmpty(pages);
+        foreach (string page in pages)
+            Box.Must($"test -f {page["file:".Length..]}");
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
