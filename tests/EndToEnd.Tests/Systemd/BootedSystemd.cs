@@ -24,7 +24,10 @@ public sealed class BootedSystemd : IDisposable
         exec systemd-nspawn "$@"
         """;
 
-    private static readonly string[] CgroupHierarchies = ["/sys/fs/cgroup/unified", "/sys/fs/cgroup/systemd"];
+    // Hybrid (v1 + v2 under unified/) as here, or the plain v2 tree.
+    private static readonly string[] CgroupHierarchies = File.Exists("/sys/fs/cgroup/cgroup.controllers")
+        ? ["/sys/fs/cgroup"]
+        : ["/sys/fs/cgroup/unified", "/sys/fs/cgroup/systemd"];
 
     private readonly Process _nspawn;
     private readonly StringBuilder _console = new();
