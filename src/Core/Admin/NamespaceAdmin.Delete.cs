@@ -13,6 +13,7 @@ public sealed partial class NamespaceAdmin
     public void Delete(string name, bool force)
     {
         string checkedName = NamespaceName.ParseExisting(name);
+        using var exclusive = HookLockFor(checkedName);
         if (!force && FindLiveVpnDevice(checkedName) is { } device)
             throw new VpnnsException("refusing to delete namespace",
                 $"{NamespaceName.Quote(checkedName)} while VPN device {device} is live in it (stop the VPN first, or use --force)");
