@@ -13,10 +13,25 @@ public sealed partial class NamespaceAdmin
     public void Delete(string name, bool force)
     {
         string checkedName = NamespaceName.ParseExisting(name);
+        using var exclusive = HookLockFor(checkedName);
         if (!force && FindLiveVpnDevice(checkedName) is { } device)
             throw new VpnnsException("refusing to delete namespace",
                 $"{NamespaceName.Quote(checkedName)} while VPN device {device} is live in it (stop the VPN first, or use --force)");
+        if (!force && DataUnder(checkedName) is { } what)
+            throw new VpnnsException("refusing to delete",
+                $"{NamespaceName.Quote(Store.Paths.RunFile(checkedName))}: {what}, not a namespace (use --force to remove it)");
         Store.Delete(checkedName);
+    }
+
+    // ip netns delete would unlink whatever is there; a file with content was put there by someone, on purpose.
+    private string? DataUnder(string name)
+    {
+        string file = Store.Paths.RunFile(name);
+        if (Interop.LibcCalls.TryStat(file, followSymlinks: false, out var status) != 0)
+            return null;
+        if (status.IsRegularFile && status.Size == 0)
+            return null; // a placeholder, or a mounted namespace (nsfs files have size 0)
+        return NamespaceStore.NotAPlaceholder(status);
     }
 
     /// <summary>Same as: ip -all netns delete; stops at the first failure like iproute2.</summary>

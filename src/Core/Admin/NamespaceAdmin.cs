@@ -1,5 +1,6 @@
 using Vpnns.Interop;
 using Vpnns.Namespaces;
+using Vpnns.Vpn;
 using Vpnns.Netlink;
 
 namespace Vpnns.Admin;
@@ -25,10 +26,29 @@ public sealed partial class NamespaceAdmin(NamespaceStore store)
     }
 
     /// <summary>Same as: ip netns add NAME.</summary>
-    public void Add(NamespaceName name) => Store.Create(name).Dispose();
+    public void Add(NamespaceName name)
+    {
+        using var exclusive = HookLockFor(name.Value);
+        Store.Create(name).Dispose();
+    }
 
     /// <summary>Same as: ip netns attach NAME PID.</summary>
-    public void Attach(NamespaceName name, int pid) => Store.Attach(name, pid).Dispose();
+    public void Attach(NamespaceName name, int pid)
+    {
+        using var exclusive = HookLockFor(name.Value);
+        Store.Attach(name, pid).Dispose();
+    }
+
+    /// <summary>
+    /// The hooks' per-name lock, so an admin's add/attach/delete never lands between two steps of an up: a
+    /// delete unmounts before it unlinks, and an up arriving in between would take the unmounted file for a
+    /// crash's placeholder. Only for the system paths and names the hooks can have; without privileges the
+    /// operation fails on its own, with its own reason.
+    /// </summary>
+    private NamespaceLock? HookLockFor(string name) =>
+        Store.Paths == NamespacePaths.System && Environment.IsPrivilegedProcess && NamespaceName.TryParse(name, out var valid)
+            ? NamespaceLock.Acquire(HookPaths.System, valid)
+            : null;
 
     /// <summary>Same as: ip netns set NAME NETNSID (-1 for auto).</summary>
     public void SetId(string name, int nsid)

@@ -11,7 +11,8 @@ public sealed record ResolvConfChange(bool CreatedDirectory, bool CreatedFile, b
 /// <summary>
 /// /etc/netns/NAME/resolv.conf, updated in place: programs already in the namespace have it bind-mounted over
 /// /etc/resolv.conf, and a bind mount pins the inode (reference.md 5.6) — replacing the file by rename would
-/// leave them on the old servers. The file is overwritten from offset 0 and then cut to length.
+/// leave them on the old servers. The space is reserved first, then the file is overwritten from offset 0 and
+/// cut to length.
 /// </summary>
 public static class ResolvConfFile
 {
@@ -31,8 +32,28 @@ public static class ResolvConfFile
         byte[]? previous = existed ? SmallFile.ReadAll(fd, file) : null;
         // Our umask must not decide who can read it (pppd runs scripts with umask 077).
         SmallFile.SetMode(fd, FileMode644, file);
-        SmallFile.Overwrite(fd, content, file);
-        return new ResolvConfChange(createdDirectory, !existed, previous);
+        var change = new ResolvConfChange(createdDirectory, !existed, previous);
+        try
+        {
+            // Space first: a full disk must fail the write before it starts, not leave half the servers behind.
+            SmallFile.Reserve(fd, content.Length, file);
+            SmallFile.Overwrite(fd, content, file);
+        }
+        catch (VpnnsException)
+        {
+            // The old bytes' blocks are still allocated: putting them back cannot run out of space. A file or
+            // directory this call created goes again: the failed step is not in the run's journal.
+            try
+            {
+                Undo(paths, name, change);
+            }
+            catch (VpnnsException)
+            {
+                // The write's own error is the one to report; the executor's rollback logs the rest.
+            }
+            throw;
+        }
+        return change;
     }
 
     /// <summary>Undoes <see cref="Write"/>: restores the old bytes in place, or removes what it created.</summary>

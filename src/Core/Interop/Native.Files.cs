@@ -31,6 +31,11 @@ internal static partial class Native
     [LibraryImport(Libc, EntryPoint = "openat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int OpenAt(SafeHandle dirFd, string path, int flags, uint mode);
 
+    internal const int FALLOC_FL_KEEP_SIZE = 1;
+
+    [LibraryImport(Libc, EntryPoint = "fallocate", SetLastError = true)]
+    internal static partial int Fallocate(SafeHandle fd, int mode, long offset, long length);
+
     [LibraryImport(Libc, EntryPoint = "flock", SetLastError = true)]
     internal static partial int Flock(SafeHandle fd, int operation);
 

@@ -87,6 +87,24 @@ public static unsafe class SmallFile
             throw new VpnnsException("cannot truncate", path, Errno.Last());
     }
 
+    /// <summary>
+    /// Allocates the blocks for the first <paramref name="length"/> bytes without changing the file's size, so a
+    /// full file system fails here, before an in-place rewrite has changed a byte. A file system that cannot
+    /// preallocate is no reason to fail: the rewrite then finds out by itself.
+    /// </summary>
+    public static void Reserve(FileDescriptor fd, int length, string path)
+    {
+        while (Native.Fallocate(fd, Native.FALLOC_FL_KEEP_SIZE, 0, length) != 0)
+        {
+            int error = Errno.Last();
+            if (error == Errno.EINTR)
+                continue;
+            if (error is Errno.EOPNOTSUPP or Errno.ENOSYS)
+                return;
+            throw new VpnnsException("cannot write", path, error);
+        }
+    }
+
     /// <summary>fchmod: the creator's umask must not decide who may read the file.</summary>
     public static void SetMode(FileDescriptor fd, uint mode, string path)
     {

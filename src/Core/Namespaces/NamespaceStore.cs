@@ -45,7 +45,8 @@ public sealed partial class NamespaceStore(NamespacePaths paths)
 
     /// <summary>
     /// Opens NAME if it is a live namespace, else creates it. A stale placeholder (an empty file left by a
-    /// crash or by a run in a slave mount namespace, reference.md 5.5) is removed and replaced.
+    /// crash or by a run in a slave mount namespace, reference.md 5.5) is removed and replaced; anything else
+    /// under the name is someone's data and is refused before anything changes.
     /// </summary>
     public NamespaceHandle OpenOrCreate(NamespaceName name, out bool created)
     {
@@ -55,13 +56,26 @@ public sealed partial class NamespaceStore(NamespacePaths paths)
         {
             if (status.IsRegularFile && TryOpenLive(file) is { } live)
                 return live;
-            if (!status.IsRegularFile)
-                throw new VpnnsException("refusing to replace", $"{file} (not a namespace and not a regular file)");
+            if (NotAPlaceholder(status) is { } what)
+                throw new VpnnsException("refusing to replace", $"{file}: {what}, not a namespace or an empty placeholder");
             RemoveStalePlaceholder(file);
         }
         created = true;
         return Create(name);
     }
+
+    /// <summary>
+    /// What an entry that is not a mounted namespace is, when it is more than an empty placeholder; null for a
+    /// placeholder. Only an empty regular file can be a crash's leftover: iproute2 and vpnns never write one.
+    /// </summary>
+    public static string? NotAPlaceholder(FileStatus status) => status switch
+    {
+        { IsRegularFile: true, Size: 0 } => null,
+        { IsRegularFile: true } => $"a regular file with {status.Size} bytes",
+        { IsDirectory: true } => "a directory",
+        { IsSymlink: true } => "a symbolic link",
+        _ => "a special file",
+    };
 
     /// <summary>Same as: ip netns delete NAME. Detaches the mount, then removes the file.</summary>
     public void Delete(string name)

@@ -23,8 +23,8 @@ public static class HookRunner
             ? TunnelPlanner.ForUp(e.Tunnel!, e.Name, notes, origin)
             : TunnelPlanner.ForDown(e.Name, e.DownPolicy, e.IsFinal, new TunnelStateStore(paths).Read(e.Name));
         log.Notes(notes.Lines);
-        using var executor = new PlanExecutor(log, paths);
-        executor.Apply(plan);
+        using var system = new SystemEffects(log, paths);
+        new PlanExecutor(log, system).Apply(plan);
         return ExitCodes.Success;
     }
 }

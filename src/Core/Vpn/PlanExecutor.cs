@@ -1,74 +1,45 @@
 using System.Collections.Immutable;
-using Vpnns.Namespaces;
-using Vpnns.Netlink;
 
 namespace Vpnns.Vpn;
 
 /// <summary>
-/// Applies a plan, step by step, through netlink and the namespace store. Each step is logged before it runs;
-/// each completed step pushes its inverse; on failure the inverses run in reverse and the error is rethrown,
-/// so a failed <c>up</c> leaves the system as it found it (and OpenVPN stops rather than run unisolated).
+/// Applies a plan step by step, logging each before it runs and journaling what it changed. On failure the
+/// journal is undone newest first and the error rethrown, so a failed <c>up</c> leaves the system as it found
+/// it (and OpenVPN stops rather than run unisolated). The journal is the only memory of the run.
 /// </summary>
-public sealed partial class PlanExecutor(HookLog log, HookPaths paths) : IDisposable
+public sealed class PlanExecutor(HookLog log, IPlanEffects effects)
 {
-    private readonly NamespaceStore _store = new(paths.Namespaces);
-    private readonly TunnelStateStore _states = new(paths);
-    private readonly Stack<(string Description, Action Undo)> _undo = new();
-    private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
-    private RtnlClient? _here;
-    private NamespaceHandle? _hereHandle;
-    private RtnlClient? _inside;
-    private NamespaceHandle? _target;
-    private NamespaceName _name;
-    private bool _createdNamespace;
-    private ResolvConfOutcome _resolvConf;
-
-    public void Apply(ImmutableArray<PlanStep> plan)
+    public ApplyJournal Apply(ImmutableArray<PlanStep> plan)
     {
+        var journal = new ApplyJournal();
         try
         {
             foreach (var step in plan)
             {
                 log.Line(step.Describe());
-                Perform(step);
+                if (effects.Apply(step, journal) is { } change)
+                    journal.Add(change);
             }
         }
         catch
         {
-            RollBack();
+            RollBack(journal);
             throw;
         }
-    }
-
-    private void Perform(PlanStep step)
-    {
-        switch (step)
-        {
-            case EnsureNamespace s: Ensure(s.Name); break;
-            case MoveLink s: Move(s.Device); break;
-            case SetMtu s: Inside.SetMtu(IndexOf(s.Device), s.Mtu); break;
-            case SetLinkUp s: Inside.SetLinkUp(IndexOf(s.Device), up: true); break;
-            case AddAddress s: Add(s); break;
-            case AddRoute s: Add(s); break;
-            case WriteResolvConf s: Write(s); break;
-            case RecordState s: Record(s); break;
-            case DeleteNamespace s: _store.DeleteIfExists(s.Name.Value); break;
-            case RemoveResolvConf s: Dns.ResolvConfFile.Remove(paths.Namespaces, s.Name, s.RemoveDirectory); break;
-            case ForgetState s: _states.Delete(s.Name); break;
-            default: throw new InvalidOperationException("unknown plan step " + step.GetType().Name);
-        }
+        return journal;
     }
 
     // Best effort by design: the step that failed is what the user must see; an undo that also fails is
     // logged on its own line and the remaining undos still run.
-    private void RollBack()
+    private void RollBack(ApplyJournal journal)
     {
-        while (_undo.TryPop(out var entry))
+        for (int i = journal.Changes.Count - 1; i >= 0; i--)
         {
-            log.Line("rollback: " + entry.Description);
+            var change = journal.Changes[i];
+            log.Line("rollback: " + change.DescribeUndo());
             try
             {
-                entry.Undo();
+                effects.Undo(change);
             }
             catch (VpnnsException e)
             {
@@ -79,23 +50,5 @@ public sealed partial class PlanExecutor(HookLog log, HookPaths paths) : IDispos
                 log.Line($"rollback failed: {e.Message}");
             }
         }
-    }
-
-    private void PushUndo(string description, Action undo) => _undo.Push((description, undo));
-
-    private RtnlClient Inside => _inside ?? throw new InvalidOperationException("plan step before EnsureNamespace");
-
-    // The hook's own namespace: the thread that runs the plan never changes namespaces, so this is where
-    // OpenVPN created the device.
-    private RtnlClient Here => _here ??= RtnlClient.Open();
-
-    private NamespaceHandle HereHandle => _hereHandle ??= NamespaceHandle.OpenCurrentThread();
-
-    public void Dispose()
-    {
-        _inside?.Dispose();
-        _here?.Dispose();
-        _target?.Dispose();
-        _hereHandle?.Dispose();
     }
 }

@@ -58,6 +58,16 @@ public sealed record RecordState(NamespaceName Name, string Device, TunnelOrigin
     public override string Describe() => $"state {Name} device {Device}";
 }
 
+/// <summary>
+/// Prove the name still names the namespace this run configured: someone may have deleted or replaced
+/// <c>/run/netns/NAME</c> meanwhile, and an up that "succeeded" into a namespace nobody can enter would leave
+/// the VPN's device to die with it.
+/// </summary>
+public sealed record VerifyNamespace(NamespaceName Name) : PlanStep
+{
+    public override string Describe() => $"netns {Name} still ours";
+}
+
 /// <summary>Remove the namespace name (umount + unlink, as <c>ip netns delete</c>); absent is fine.</summary>
 public sealed record DeleteNamespace(NamespaceName Name) : PlanStep
 {

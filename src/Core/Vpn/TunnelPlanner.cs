@@ -13,7 +13,7 @@ public static class TunnelPlanner
 
     /// <summary>
     /// Namespace, loopback, move, MTU, up, addresses, every route, the default routes through the VPN for each
-    /// family the tunnel carries (IPv6 unless the tunnel opts out), DNS, state — in the order the kernel needs them.
+    /// family the tunnel carries (IPv6 unless the tunnel opts out), DNS, state, and a last check that the name is still ours — in the order the kernel needs them.
     /// </summary>
     public static ImmutableArray<PlanStep> ForUp(TunnelDescription tunnel, NamespaceName name, ParseNotes? notes = null,
         TunnelOrigin? origin = null)
@@ -34,6 +34,7 @@ public static class TunnelPlanner
         if (tunnel.Dns is { } dns)
             steps.Add(new WriteResolvConf(name, dns));
         steps.Add(new RecordState(name, tunnel.Device, origin));
+        steps.Add(new VerifyNamespace(name));
         return steps.ToImmutable();
     }
 

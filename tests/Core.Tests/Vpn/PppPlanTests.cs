@@ -29,6 +29,7 @@ public class PppPlanTests
             new AddRoute(IPNetwork.Parse("0.0.0.0/0"), null, "ppp0"),
             new WriteResolvConf(Work, new DnsSettings([IPAddress.Parse(Dns1), IPAddress.Parse(Dns2)], [])),
             new RecordState(Work, "ppp0"),
+            new VerifyNamespace(Work),
         ];
         Assert.Equal(expected, Plan(PppScript.IpUp, IpUp("ppp0", "work")));
     }
@@ -44,6 +45,7 @@ public class PppPlanTests
             new SetLinkUp("ppp0"),
             new AddAddress("ppp0", new InterfaceAddress(IPAddress.Parse(LinkLocal), 128, IPAddress.Parse(LinkRemote))),
             new RecordState(Work, "ppp0"),
+            new VerifyNamespace(Work),
         ];
         Assert.Equal(expected, Plan(PppScript.Ipv6Up, Ipv6Up("ppp0", "work")));
     }

@@ -59,6 +59,6 @@ public class TunnelOriginTests
         var origin = new TunnelOrigin("openvpn", "c.conf", 5, 6);
         var tunnel = new TunnelDescription("tun0", TunnelKind.Layer3, null, null, null, []);
         var plan = TunnelPlanner.ForUp(tunnel, Vpnns.Namespaces.NamespaceName.Parse("work"), origin: origin);
-        Assert.Equal(origin, Assert.IsType<RecordState>(plan[^1]).Origin);
+        Assert.Equal(origin, Assert.IsType<RecordState>(plan[^2]).Origin);
     }
 }

@@ -41,6 +41,7 @@ public class TunnelPlannerTests
             new AddRoute(Net("::/0"), null, "tun0"),
             new WriteResolvConf(Corp, new DnsSettings([Ip("10.8.0.1")], ["corp.example"])),
             new RecordState(Corp, "tun0"),
+            new VerifyNamespace(Corp),
         ];
         Assert.Equal(expected, PlanFor("tun-subnet"));
     }
@@ -60,6 +61,7 @@ public class TunnelPlannerTests
             new AddRoute(Net("10.8.0.1/32"), null, "tun1"),
             new AddRoute(Net("0.0.0.0/0"), null, "tun1"),
             new RecordState(net30, "tun1"),
+            new VerifyNamespace(net30),
         ];
         Assert.Equal(expected, PlanFor("tun-net30"));
     }

@@ -34,6 +34,13 @@ public sealed class DnsResponders : IDisposable
                 info.ArgumentList.Add(arg);
             _servers.Add(Process.Start(info)!);
         }
+        // dnsmasq binds after it starts: a lookup before that times out, and a test would read "no answer"
+        // as a leak or a failure. Wait until all three listen.
+        Poll.Until(() =>
+        {
+            string listening = ChildProcess.Run("ip", "netns", "exec", ns, "ss", "-Hlun").Stdout;
+            return new[] { VpnServer, HostServer, VpnAfterReconnect }.All(s => listening.Contains(s.Server + ":53", StringComparison.Ordinal));
+        }, "the DNS responders to listen");
     }
 
     public static string ResolvConf((string Server, string Answer) of) => $"nameserver {of.Server}\noptions timeout:1 attempts:1\n";
