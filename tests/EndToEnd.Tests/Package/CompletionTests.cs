@@ -26,7 +26,7 @@ public sealed class CompletionTests : IDisposable
     public void Vpnnsctl_FirstWord_OffersEveryVerb()
     {
         var offered = Complete("vpnnsctl", "vpnnsctl", "");
-        foreach (string verb in (string[])["list", "add", "delete", "set", "identify", "pids", "exec", "monitor", "list-id", "attach", "status", "help"])
+        foreach (string verb in (string[])["list", "add", "delete", "set", "identify", "pids", "exec", "monitor", "list-id", "attach", "status", "forward", "help"])
             Assert.Contains(verb, offered);
         Assert.Equal(["status"], Complete("vpnnsctl", "vpnnsctl", "sta"));
     }
