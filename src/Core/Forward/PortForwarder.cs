@@ -163,14 +163,18 @@ public sealed class PortForwarder : IDisposable
         return $"cannot connect {where} to " + string.Join("; to ", failures.Select(f => $"{f.Target}: {Errno.Describe(f.Errno)}"));
     }
 
+    private const int SolSocket = 1;   // SOL_SOCKET
+    private const int SoReuseAddr = 2; // SO_REUSEADDR
+
     private static Socket Listen(IPEndPoint endpoint)
     {
         var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            // Lets a restarted forward bind while connections of the last run linger in TIME_WAIT; Linux still
-            // refuses a port another socket listens on.
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            // SO_REUSEADDR alone lets a restarted forward bind while connections of the last run linger in
+            // TIME_WAIT, and Linux still refuses a port another socket listens on. Not SocketOptionName.ReuseAddress:
+            // on Linux .NET sets SO_REUSEPORT with it, and a second forward would then share the port silently.
+            socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
             socket.Bind(endpoint);
             socket.Listen(512);
             return socket;

@@ -223,6 +223,20 @@ public sealed class ForwardTests : IDisposable
     }
 
     [RootFact]
+    public void A_second_forward_on_the_port_of_a_running_one_is_refused_instead_of_sharing_it()
+    {
+        int port = FreeHostPort();
+        using var first = new Forwarder(_ns.Name, $"{port}:{EchoPort}");
+        Assert.StartsWith("forwarding", first.Ready);
+
+        var second = ChildProcess.Run(TestEnvironment.Binary("vpnnsctl"), ["forward", _ns.Name, $"{port}:{CountPort}"], environment: null);
+
+        Assert.Equal(1, second.ExitCode);
+        Assert.Equal($"vpnnsctl: cannot listen on 127.0.0.1:{port}: Address already in use\n", second.Stderr);
+        Assert.Equal("abc"u8.ToArray(), Exchange(new IPEndPoint(IPAddress.Loopback, port), "abc"u8.ToArray(), halfClose: true));
+    }
+
+    [RootFact]
     public void Bad_input_is_one_line_and_a_non_zero_exit()
     {
         string vpnnsctl = TestEnvironment.Binary("vpnnsctl");
