@@ -10,6 +10,7 @@ namespace Vpnns.Check;
 /// </summary>
 /// <param name="Status">what `status` shows: devices (kind, up, live), DNS, processes, the hooks' record</param>
 /// <param name="DefaultRoutes">default routes of both families in every routing table</param>
+/// <param name="Rules">policy routing rules of both families that a new namespace does not have (ip rule), as text</param>
 /// <param name="ResolvConf">/etc/netns/NAME/resolv.conf as programs open it (symlinks followed); null when missing</param>
 /// <param name="DnsLookups">the kernel's route lookup inside the namespace for each nameserver</param>
 /// <param name="SideChannels">the resolver daemons' runtime directories vpnns-exec masks, and whether each exists here</param>
@@ -19,6 +20,7 @@ namespace Vpnns.Check;
 public sealed record CheckFacts(
     NamespaceStatus Status,
     IReadOnlyList<DefaultRouteFact> DefaultRoutes,
+    IReadOnlyList<string> Rules,
     FileStatus? ResolvConf,
     IReadOnlyList<DnsLookupFact> DnsLookups,
     IReadOnlyList<SideChannelFact> SideChannels,

@@ -32,7 +32,7 @@ public sealed class CheckGatherer(NamespaceAdmin admin)
             throw new VpnnsException("cannot check network namespace", $"{NamespaceName.Quote(parsed)} ({status.Problem})",
                 exitCode: ExitCodes.Failure);
         FileStatus? resolvConf = LibcCalls.TryStat(etc + "/resolv.conf", followSymlinks: true, out var rc) == 0 ? rc : null;
-        return new CheckFacts(status, inside!.DefaultRoutes, resolvConf, inside.Lookups,
+        return new CheckFacts(status, inside!.DefaultRoutes, inside.Rules, resolvConf, inside.Lookups,
             [.. Daemons.Select(d => new SideChannelFact(d.Daemon, d.Directory, IsDirectory(d.Directory)))],
             NsswitchSources("/etc/nsswitch.conf") ?? [],
             NsswitchSources(etc + "/nsswitch.conf"),
@@ -40,7 +40,7 @@ public sealed class CheckGatherer(NamespaceAdmin admin)
             [.. status.Processes.Select(ProcessOf)]);
     }
 
-    private sealed record Inside(IReadOnlyList<DefaultRouteFact> DefaultRoutes, IReadOnlyList<DnsLookupFact> Lookups);
+    private sealed record Inside(IReadOnlyList<DefaultRouteFact> DefaultRoutes, IReadOnlyList<string> Rules, IReadOnlyList<DnsLookupFact> Lookups);
 
     // Runs on the namespace thread, inside the namespace.
     private static Inside AskInside(RtnlClient rtnl, IReadOnlyList<LinkInfo> links, IReadOnlyList<string> servers)
@@ -58,6 +58,9 @@ public sealed class CheckGatherer(NamespaceAdmin admin)
                 }
             }
         }
+        var rules = new List<string>();
+        foreach (var (family, label) in new[] { (AddressFamily.InterNetwork, "ipv4"), (AddressFamily.InterNetworkV6, "ipv6") })
+            rules.AddRange(rtnl.ListRules(family).Where(r => !r.IsDefault).Select(r => $"{label} rule {r}"));
         var lookups = new List<DnsLookupFact>();
         foreach (string server in servers)
         {
@@ -72,7 +75,7 @@ public sealed class CheckGatherer(NamespaceAdmin admin)
             lookups.Add(new DnsLookupFact(server, true, IPAddress.IsLoopback(address), NameOf(route?.OutputIndex),
                 route?.Gateway?.ToString(), route?.Type));
         }
-        return new Inside(defaults, lookups);
+        return new Inside(defaults, rules, lookups);
     }
 
     private EtcFact Etc(string name)

@@ -19,6 +19,7 @@ public static class CheckRules
         {
             DefaultRoute(facts, vpn, "ipv4", "IPv4"),
             DefaultRoute(facts, vpn, "ipv6", "IPv6"),
+            PolicyRules(facts),
             OtherDevices(facts, vpn),
             Dns(facts, vpn),
         };
@@ -58,6 +59,14 @@ public static class CheckRules
 
     private static string Describe(DefaultRouteFact r) =>
         (r.Via is null ? "" : $"via {r.Via} ") + (r.Device ?? "?") + (r.Table == RouteSpec.MainTable ? "" : $" (table {r.Table})");
+
+    // A rule can only choose among the namespace's routes: with every table's defaults on the VPN and no device
+    // but lo and the VPN (the items around this one), no rule can send traffic elsewhere. So extra rules are
+    // reported, not failed; the nameserver lookups below go through them as real traffic would.
+    private static CheckItem PolicyRules(CheckFacts facts) =>
+        new("policy-rules", true, facts.Rules.Count == 0
+            ? "only the default rules (local, main, default)"
+            : $"{string.Join("; ", facts.Rules)} (rules only choose among the routes and devices checked here)");
 
     private static CheckItem OtherDevices(CheckFacts facts, IReadOnlySet<string> vpn)
     {

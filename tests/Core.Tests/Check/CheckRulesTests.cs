@@ -17,7 +17,7 @@ public class CheckRulesTests
 
     private static CheckFacts Good(
         IReadOnlyList<DeviceStatus>? devices = null, TunnelStatus? tunnel = null,
-        IReadOnlyList<DefaultRouteFact>? routes = null, FileStatus? resolv = null, bool noResolv = false,
+        IReadOnlyList<DefaultRouteFact>? routes = null, IReadOnlyList<string>? rules = null, FileStatus? resolv = null, bool noResolv = false,
         IReadOnlyList<DnsLookupFact>? dns = null, IReadOnlyList<SideChannelFact>? side = null,
         IReadOnlyList<string>? hostNss = null, IReadOnlyList<string>? ownNss = null, EtcFact? etc = null,
         IReadOnlyList<ProcessFact>? processes = null)
@@ -26,6 +26,7 @@ public class CheckRulesTests
             new DnsStatus(["10.8.0.1"], []), [], tunnel);
         return new CheckFacts(status,
             routes ?? [new("ipv4", 254, RouteType.Unicast, "tun0", null), new("ipv6", 254, RouteType.Unicast, "tun0", null)],
+            rules ?? [],
             noResolv ? null : resolv ?? NsResolv,
             dns ?? [new("10.8.0.1", true, false, "tun0", null, RouteType.Unicast)],
             side ?? [new("nscd", "/var/run/nscd", false)],
@@ -49,7 +50,7 @@ public class CheckRulesTests
     public void Item_ids_are_unique_and_stable()
     {
         var ids = CheckRules.Evaluate(Good()).Select(i => i.Id).ToArray();
-        Assert.Equal(["default-route-ipv4", "default-route-ipv6", "other-device", "dns", "side-channel-nscd", "nsswitch",
+        Assert.Equal(["default-route-ipv4", "default-route-ipv6", "policy-rules", "other-device", "dns", "side-channel-nscd", "nsswitch",
             "abstract-sockets", "etc-files", "vpn-device", "vpn-daemon", "processes", "resolv-conf-seen"], ids);
     }
 
@@ -73,6 +74,15 @@ public class CheckRulesTests
         Assert.True(item.Passed);
         Assert.Contains("no IPv6 default route", item.Reason);
         Assert.Contains("no leak", item.Reason);
+    }
+
+    [Fact]
+    public void Extra_policy_rules_are_listed_but_pass()
+    {
+        Assert.Equal((true, "only the default rules (local, main, default)"), Pass(Item(Good(), "policy-rules")));
+        var item = Item(Good(rules: ["ipv4 rule 100: from all lookup 100"]), "policy-rules");
+        Assert.True(item.Passed);
+        Assert.StartsWith("ipv4 rule 100: from all lookup 100 (rules only choose", item.Reason);
     }
 
     [Fact]

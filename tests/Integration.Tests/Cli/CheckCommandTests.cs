@@ -185,6 +185,17 @@ public class CheckCommandTests
     }
 
     [RootFact]
+    public void Extra_policy_rules_are_listed_and_pass()
+    {
+        using var bed = new Testbed();
+        bed.HeldTun();
+        bed.Ip("rule", "add", "priority", "100", "from", "10.0.0.0/8", "lookup", "100");
+        var r = bed.Check();
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("ipv4 rule 100: from 10.0.0.0/8 lookup 100 (", Items(r.Stdout)["policy-rules"].Reason);
+    }
+
+    [RootFact]
     public void A_tun_device_nobody_holds_is_not_live()
     {
         using var bed = new Testbed();

@@ -64,4 +64,21 @@ public class RouteLookupTests
         Assert.Contains(all, r => r.Table == 255 && r.Type == RouteType.Local); // 10.8.0.2 in the local table
         Assert.DoesNotContain(ns.Client.ListRoutes(AddressFamily.InterNetwork), r => r.Table == 100);
     }
+
+    [RootFact]
+    public void Rules_are_the_defaults_in_a_new_namespace_and_an_added_one_is_listed_as_ip_rule_shows_it()
+    {
+        using var ns = new NetlinkNamespace();
+        Assert.All(ns.Client.ListRules(AddressFamily.InterNetwork), r => Assert.True(r.IsDefault, r.ToString()));
+        Assert.All(ns.Client.ListRules(AddressFamily.InterNetworkV6), r => Assert.True(r.IsDefault, r.ToString()));
+        Assert.Equal(["0: from all lookup local", "32766: from all lookup main", "32767: from all lookup default"],
+            ns.Client.ListRules(AddressFamily.InterNetwork).Select(r => r.ToString()));
+
+        ns.Ip("rule", "add", "priority", "100", "from", "10.0.0.0/8", "fwmark", "0x7", "lookup", "100");
+        ns.Ip("-6", "rule", "add", "priority", "200", "unreachable");
+        var added = ns.Client.ListRules(AddressFamily.InterNetwork).Single(r => !r.IsDefault);
+        Assert.Equal("100: from 10.0.0.0/8 fwmark 0x7 lookup 100", added.ToString());
+        Assert.Contains("100:\tfrom 10.0.0.0/8 fwmark 0x7 lookup 100", ns.Ip("rule", "show"));
+        Assert.Equal("200: from all unreachable", ns.Client.ListRules(AddressFamily.InterNetworkV6).Single(r => !r.IsDefault).ToString());
+    }
 }
