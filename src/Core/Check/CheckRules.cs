@@ -147,7 +147,7 @@ public static class CheckRules
         if (facts.Etc.Problem is { } problem)
             return new CheckItem("etc-files", false, "vpnns-exec would refuse: " + problem);
         return new CheckItem("etc-files", true,
-            $"{facts.EtcDirectory} and its {facts.Etc.Entries} entries: root's, not writable by group or others, no symlink at the top");
+            $"{facts.EtcDirectory} and its {facts.Etc.Entries} {(facts.Etc.Entries == 1 ? "entry" : "entries")}: root's, not writable by group or others, no symlink at the top");
     }
 
     private static CheckItem VpnDevice(CheckFacts facts, IReadOnlySet<string> vpn)
