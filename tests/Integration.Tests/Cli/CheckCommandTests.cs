@@ -74,6 +74,16 @@ public class CheckCommandTests
 
         private static string? Comm(int pid) => File.Exists($"/proc/{pid}/comm") ? File.ReadAllText($"/proc/{pid}/comm").Trim() : null;
 
+        public string StateFile => $"/run/vpnns/{Name}.state";
+
+        /// <summary>What the up hook records, naming <paramref name="device"/> and daemon pid <paramref name="pid"/>.</summary>
+        public void WriteState(string device, int pid)
+        {
+            Directory.CreateDirectory("/run/vpnns");
+            File.WriteAllText(StateFile, $"device={device}\ncreated_namespace=1\ncreated_etc_directory=0\ncreated_resolv_conf=0\n"
+                + $"daemon=openvpn\nsource=/etc/openvpn/client/work.conf\nup_since=1765000000\npid={pid}\n");
+        }
+
         public ChildProcess.Result Check(params string[] extra) => Ctl(["check", Name, .. extra]);
 
         public void Dispose()
@@ -83,6 +93,7 @@ public class CheckCommandTests
                 try { p.Kill(entireProcessTree: true); p.WaitForExit(); } catch (InvalidOperationException) { }
                 p.Dispose();
             }
+            File.Delete(StateFile);
             _ns.Dispose();
         }
     }
@@ -193,6 +204,26 @@ public class CheckCommandTests
         var r = bed.Check();
         Assert.Equal(0, r.ExitCode);
         Assert.StartsWith("ipv4 rule 100: from 10.0.0.0/8 lookup 100 (", Items(r.Stdout)["policy-rules"].Reason);
+    }
+
+    [RootFact]
+    public void With_the_hooks_record_a_second_tun_is_another_device_and_a_dead_daemon_fails()
+    {
+        using var bed = new Testbed();
+        string tun = bed.HeldTun();
+        string stray = TestNames.Device();
+        bed.Ip("tuntap", "add", "dev", stray, "mode", "tun");
+        // A pid that runs, but not openvpn: what a reused pid looks like after the daemon died.
+        int notOpenvpn = bed.StartInside(TestEnvironment.Binary("vpnnsctl"), "exec", bed.Name, "sleep", "60");
+        bed.WriteState(tun, notOpenvpn);
+
+        var r = bed.Check();
+        Assert.Equal(1, r.ExitCode);
+        Assert.Equal(["other-device", "vpn-daemon"], Failed(r.Stdout));
+        var items = Items(r.Stdout);
+        Assert.Equal($"{stray} (tun) is down inside", items["other-device"].Reason);
+        Assert.Equal($"openvpn pid {notOpenvpn} is not running (/etc/openvpn/client/work.conf)", items["vpn-daemon"].Reason);
+        Assert.Equal(("PASS", $"{tun} is up and held by a process (carrier)"), items["vpn-device"]);
     }
 
     [RootFact]
