@@ -30,6 +30,7 @@ static int Run(string[] args) => EntryPoint.Run("vpnnsctl", () =>
     root.Add(AttachCommand.Create());
     root.Add(StatusCommand.Create());
     root.Add(ForwardCommand.Create());
+    root.Add(CheckCommand.Create());
 
     // `vpnnsctl` alone lists, as `ip netns` alone does; `help [VERB]` is `ip netns help` spelled our way.
     var parse = root.Parse(args switch

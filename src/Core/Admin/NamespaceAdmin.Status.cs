@@ -13,27 +13,37 @@ public sealed partial class NamespaceAdmin
     /// when null. One thread visits the namespaces in turn (setns per namespace, not a thread each) and /proc
     /// is read once for all of them: at 1000 namespaces this is what keeps status fast (bench/cli).
     /// </summary>
-    public IReadOnlyList<NamespaceStatus> Status(string? name)
+    public IReadOnlyList<NamespaceStatus> Status(string? name) =>
+        StatusWith<object>(name, static (_, _) => null).Select(s => s.Status).ToList();
+
+    /// <summary>
+    /// <see cref="Status"/> plus whatever <paramref name="inside"/> asks, per namespace, from an rtnetlink socket
+    /// opened inside it (given the namespace's devices); `check` uses it for route lookups, so it needs no
+    /// namespace walk of its own. Extra is null for a namespace that could not be opened.
+    /// </summary>
+    internal IReadOnlyList<(NamespaceStatus Status, T? Extra)> StatusWith<T>(string? name, Func<RtnlClient, IReadOnlyList<LinkInfo>, T?> inside)
+        where T : class
     {
         var names = name is null ? Store.ListNames() : [NamespaceName.ParseExisting(name)];
         if (name is not null && !Store.Exists(names[0]))
             throw new VpnnsException("cannot open network namespace", NamespaceName.Quote(names[0]), Errno.ENOENT);
         using var outside = RtnlClient.Open();
-        var inspected = NamespaceThread.RunOnDedicatedThread(() => names.Select(n => Inspect(n, outside)).ToList());
+        var inspected = NamespaceThread.RunOnDedicatedThread(() => names.Select(n => Inspect(n, outside, inside)).ToList());
         var processes = NamespaceProcesses.Scan(inspected.Where(i => i.Identity is not null).Select(i => i.Identity!.Value));
         var states = new TunnelStateStore(new HookPaths(HookPaths.System.RunDirectory, Paths));
-        var result = new List<NamespaceStatus>(inspected.Count);
+        var result = new List<(NamespaceStatus, T?)>(inspected.Count);
         foreach (var i in inspected)
         {
             var dns = ResolvConfSummary.Read(Paths.EtcDirectoryOf(i.Name) + "/resolv.conf");
             var tunnel = TunnelOf(i.Name, states);
             if (i.Problem is not null)
             {
-                result.Add(new NamespaceStatus(i.Name, null, i.Problem, [], [], dns, [], tunnel));
+                result.Add((new NamespaceStatus(i.Name, null, i.Problem, [], [], dns, [], tunnel), null));
                 continue;
             }
             var own = processes.GetValueOrDefault((i.Identity!.Value.Device, i.Identity.Value.Inode)) ?? [];
-            result.Add(new NamespaceStatus(i.Name, i.Id, null, Devices(i.Links, i.Addresses), Routes(i.Routes, i.Links), dns, own, tunnel));
+            result.Add((new NamespaceStatus(i.Name, i.Id, null, Devices(i.Links, i.Addresses), Routes(i.Routes, i.Links), dns, own, tunnel),
+                i.Extra));
         }
         return result;
     }
@@ -41,30 +51,32 @@ public sealed partial class NamespaceAdmin
     private NamespacePaths Paths => Store.Paths;
 
     /// <summary>What the kernel says about one namespace, gathered from inside it.</summary>
-    private sealed record Inspection(string Name, string? Problem, FileStatus? Identity, int? Id,
-        IReadOnlyList<LinkInfo> Links, IReadOnlyList<AddressInfo> Addresses, IReadOnlyList<RouteInfo> Routes);
+    private sealed record Inspection<T>(string Name, string? Problem, FileStatus? Identity, int? Id,
+        IReadOnlyList<LinkInfo> Links, IReadOnlyList<AddressInfo> Addresses, IReadOnlyList<RouteInfo> Routes, T? Extra = null)
+        where T : class;
 
     // Runs on the dedicated thread, which it moves into the namespace: every later call there starts with setns.
-    private Inspection Inspect(string name, RtnlClient outside)
+    private Inspection<T> Inspect<T>(string name, RtnlClient outside, Func<RtnlClient, IReadOnlyList<LinkInfo>, T?> inside)
+        where T : class
     {
         NamespaceHandle ns;
         try { ns = Store.Open(name); }
-        catch (VpnnsException e) { return new Inspection(name, e.Message, null, null, [], [], []); }
+        catch (VpnnsException e) { return new Inspection<T>(name, e.Message, null, null, [], [], []); }
         using (ns)
         {
             int? id = TryGetNsid(outside, ns.Fd);
             LibcCalls.SetNetworkNamespace(ns.Fd, ns.Path);
-            using var inside = RtnlClient.Open();
-            var links = inside.ListLinks();
-            var addresses = inside.ListAddresses();
+            using var rtnl = RtnlClient.Open();
+            var links = rtnl.ListLinks();
+            var addresses = rtnl.ListAddresses();
             var routes = new List<RouteInfo>();
             // Routes need a device that is up; a namespace with none (most idle ones) has nothing to dump.
             if (links.Any(l => l.IsUp))
             {
-                routes.AddRange(inside.ListRoutes(AddressFamily.InterNetwork));
-                routes.AddRange(inside.ListRoutes(AddressFamily.InterNetworkV6));
+                routes.AddRange(rtnl.ListRoutes(AddressFamily.InterNetwork));
+                routes.AddRange(rtnl.ListRoutes(AddressFamily.InterNetworkV6));
             }
-            return new Inspection(name, null, ns.Status, id, links, addresses, routes);
+            return new Inspection<T>(name, null, ns.Status, id, links, addresses, routes, inside(rtnl, links));
         }
     }
 

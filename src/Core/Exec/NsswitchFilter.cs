@@ -35,6 +35,24 @@ public static class NsswitchFilter
         return changed ? output.ToString() : null;
     }
 
+    /// <summary>The host-daemon sources the `hosts:` line of <paramref name="content"/> names, in order (for `vpnnsctl check`).</summary>
+    public static IReadOnlyList<string> HostDaemonSourcesIn(string content)
+    {
+        var found = new List<string>();
+        foreach (string line in SplitKeepingEnds(content))
+        {
+            string setting = line.TrimEnd('\n');
+            int hash = setting.IndexOf('#');
+            if (hash >= 0)
+                setting = setting[..hash];
+            int colon = setting.IndexOf(':');
+            if (colon < 0 || setting[..colon].Trim() != "hosts")
+                continue;
+            found.AddRange(Tokens(setting[(colon + 1)..]).Where(HostDaemonSources.Contains));
+        }
+        return found;
+    }
+
     /// <summary>The filtered line with its end of line, or null when it is not a `hosts:` line needing a change.</summary>
     private static string? FilterLine(string line)
     {

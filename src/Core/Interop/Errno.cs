@@ -36,6 +36,7 @@ public static class Errno
     public const int ENOPROTOOPT = 92;
     public const int ENOBUFS = 105;
     public const int ENETUNREACH = 101;
+    public const int EHOSTUNREACH = 113;
     public const int EADDRNOTAVAIL = 99;
     public const int EOPNOTSUPP = 95;
     public const int EBADFD = 77;

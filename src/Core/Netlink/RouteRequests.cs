@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using static Vpnns.Netlink.Uapi;
 
@@ -35,6 +36,22 @@ internal static class RouteRequests
         });
         if (table > byte.MaxValue)
             w.U32(RTA_TABLE, table);
+        return w.Finish();
+    }
+
+    /// <summary>Same as: ip route get ADDRESS (the kernel's own lookup, policy rules included)</summary>
+    // Under NETLINK_GET_STRICT_CHK the kernel refuses a get whose table, protocol, scope or type is set, or whose
+    // dst_len is neither 0 nor the full address length; it also wants no NLM_F_ACK (the reply is the answer).
+    public static Span<byte> Get(Span<byte> buffer, IPAddress destination)
+    {
+        byte family = AddressFamilies.ToKernel(destination.AddressFamily);
+        var w = new NetlinkWriter(buffer);
+        w.Begin(RTM_GETROUTE, NLM_F_REQUEST, new RtMsg
+        {
+            Family = family,
+            DestinationLength = (byte)AddressFamilies.MaxPrefix(destination.AddressFamily),
+        });
+        w.Address(RTA_DST, destination);
         return w.Finish();
     }
 

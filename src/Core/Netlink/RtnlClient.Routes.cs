@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Vpnns.Interop;
 
@@ -42,6 +43,35 @@ public sealed partial class RtnlClient
             throw status.ToException("cannot list routes", $"table {table}");
         routes.RemoveAll(r => r.Table != table);
         return routes;
+    }
+
+    /// <summary>
+    /// The route the kernel would use to send to <paramref name="destination"/> from this namespace (ip route get),
+    /// or null when it has none: ENETUNREACH/EHOSTUNREACH, or an unreachable/blackhole/prohibit route.
+    /// </summary>
+    public RouteInfo? LookupRoute(IPAddress destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (destination.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
+            throw VpnnsException.Invalid("cannot look up a route to", destination.ToString());
+        Span<byte> buffer = stackalloc byte[RequestCapacity];
+        NetlinkStatus status = Get(RouteRequests.Get(buffer, destination), RouteReplies.Parse, out RouteInfo? route);
+        if (status.Errno is Errno.ENETUNREACH or Errno.EHOSTUNREACH)
+            return null;
+        if (!status.IsSuccess)
+            throw status.ToException("cannot look up route", destination.ToString());
+        // IPv6 answers a missing route with an "unreachable" route on lo rather than an error.
+        return route is { Type: RouteType.Unicast or RouteType.Local } ? route : null;
+    }
+
+    /// <summary>The routes of one family in every table (main, local, and any a policy rule may point to).</summary>
+    public IReadOnlyList<RouteInfo> ListRoutesInAllTables(AddressFamily family)
+    {
+        if (family is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
+            throw VpnnsException.Invalid("cannot list routes of address family", family.ToString());
+        Span<byte> buffer = stackalloc byte[RequestCapacity];
+        // Table 0 (RT_TABLE_UNSPEC) in a strict dump means no table filter.
+        return Dump(RouteRequests.Dump(buffer, family, 0), RouteReplies.Parse, "cannot list routes", "in every table");
     }
 
     private string RouteLabel(RouteSpec route) =>

@@ -40,4 +40,12 @@ public class NsswitchFilterTests
     {
         Assert.Equal("hosts: files dns\n", NsswitchFilter.Filter("hosts: files\n"));
     }
+
+    [Fact]
+    public void Host_daemon_sources_are_listed_in_order_ignoring_comments_and_other_lines()
+    {
+        string conf = "passwd: files resolve\nhosts: files mdns4_minimal [NOTFOUND=return] dns resolve # wins\n";
+        Assert.Equal(["mdns4_minimal", "resolve"], NsswitchFilter.HostDaemonSourcesIn(conf));
+        Assert.Empty(NsswitchFilter.HostDaemonSourcesIn("hosts: files dns\n"));
+    }
 }

@@ -113,4 +113,23 @@ public class RouteRequestsTests
     {
         Assert.Throws<VpnnsException>(() => Requests.Build(b => RouteRequests.Add(b, Route("10.0.0.0/8", via: "fd00::1"))));
     }
+
+    [Fact]
+    public void Route_lookup_sends_a_full_length_destination_and_nothing_strict_checking_refuses()
+    {
+        // ip route get 10.8.0.1: no ack (the reply is the answer), table/protocol/scope/type left 0
+        byte[] bytes = Requests.Build(b => RouteRequests.Get(b, IPAddress.Parse("10.8.0.1")));
+
+        Assert.Equal(Hex.Parse("24000000 1a00 0100 01000000 00000000 | 02 20 00 00 00 00 00 00 00000000"
+            + "| 08000100 0a080001"), bytes);
+    }
+
+    [Fact]
+    public void Ipv6_route_lookup_uses_prefix_length_128()
+    {
+        byte[] bytes = Requests.Build(b => RouteRequests.Get(b, IPAddress.Parse("2001:db8::1")));
+
+        Assert.Equal(Hex.Parse("30000000 1a00 0100 01000000 00000000 | 0a 80 00 00 00 00 00 00 00000000"
+            + "| 14000100 20010db8 00000000 00000000 00000001"), bytes);
+    }
 }

@@ -18,6 +18,7 @@ public class UapiHeaderTests
         #include <sys/socket.h>
         #include <linux/netlink.h>
         #include <linux/rtnetlink.h>
+        #include <linux/fib_rules.h>
         #include <linux/if.h>
         #include <linux/if_addr.h>
         #include <linux/if_link.h>
@@ -51,6 +52,13 @@ public class UapiHeaderTests
         ("rtmsg", "rtm_scope", typeof(RtMsg), nameof(RtMsg.Scope)),
         ("rtmsg", "rtm_type", typeof(RtMsg), nameof(RtMsg.Type)),
         ("rtmsg", "rtm_flags", typeof(RtMsg), nameof(RtMsg.Flags)),
+        ("fib_rule_hdr", "family", typeof(FibRuleHdr), nameof(FibRuleHdr.Family)),
+        ("fib_rule_hdr", "dst_len", typeof(FibRuleHdr), nameof(FibRuleHdr.DestinationLength)),
+        ("fib_rule_hdr", "src_len", typeof(FibRuleHdr), nameof(FibRuleHdr.SourceLength)),
+        ("fib_rule_hdr", "tos", typeof(FibRuleHdr), nameof(FibRuleHdr.Tos)),
+        ("fib_rule_hdr", "table", typeof(FibRuleHdr), nameof(FibRuleHdr.Table)),
+        ("fib_rule_hdr", "action", typeof(FibRuleHdr), nameof(FibRuleHdr.Action)),
+        ("fib_rule_hdr", "flags", typeof(FibRuleHdr), nameof(FibRuleHdr.Flags)),
         ("rtgenmsg", "rtgen_family", typeof(RtGenMsg), nameof(RtGenMsg.Family)),
         ("sockaddr_nl", "nl_family", typeof(SockAddrNl), nameof(SockAddrNl.nl_family)),
         ("sockaddr_nl", "nl_pid", typeof(SockAddrNl), nameof(SockAddrNl.nl_pid)),

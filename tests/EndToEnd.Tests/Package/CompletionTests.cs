@@ -43,6 +43,15 @@ public sealed class CompletionTests : IDisposable
     }
 
     [RootFact]
+    public void Vpnnsctl_Check_OffersOneNamespaceAndJson()
+    {
+        Assert.Equal(["check"], Complete("vpnnsctl", "vpnnsctl", "che"));
+        Assert.Contains(_namespace, Complete("vpnnsctl", "vpnnsctl", "check", _namespace[..^1]));
+        Assert.Empty(Complete("vpnnsctl", "vpnnsctl", "check", _namespace, _namespace[..^1]));
+        Assert.Contains("--json", Complete("vpnnsctl", "vpnnsctl", "check", "--"));
+    }
+
+    [RootFact]
     public void Vpnnsctl_Options_ArePerVerb()
     {
         Assert.Contains("--force", Complete("vpnnsctl", "vpnnsctl", "delete", "--"));
