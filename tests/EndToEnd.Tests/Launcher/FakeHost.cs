@@ -97,9 +97,15 @@ public sealed class RunningProgram : IDisposable
     public string Errors => string.Join('\n', _errors);
 
     /// <summary>Waits until <paramref name="count"/> more lines than <paramref name="seen"/> have arrived.</summary>
-    public void WaitForLines(int seen, int count, string what) =>
+    public void WaitForLines(int seen, int count, string what)
+    {
         Poll.Until(() => _lines.Count >= seen + count || _process.HasExited,
             $"{what} (have {_lines.Count} lines; stderr: {Errors})", TimeSpan.FromSeconds(60));
+        // A program that printed its last line and exited may be seen as exited before that line was
+        // delivered: the parameterless wait also waits for the end of the redirected output.
+        if (_process.HasExited)
+            _process.WaitForExit();
+    }
 
     public bool HasExited => _process.HasExited;
 
