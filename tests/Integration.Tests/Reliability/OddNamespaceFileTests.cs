@@ -123,6 +123,30 @@ public sealed class OddNamespaceFileTests : IDisposable
     }
 
     [RootFact]
+    public void Vpnnsctl_delete_keeps_a_directory_and_a_symlink_unless_forced()
+    {
+        string vpnnsctl = TestEnvironment.Binary("vpnnsctl");
+        File.CreateSymbolicLink(RunFile, "/proc/1/ns/net");
+        var refused = ChildProcess.Run(vpnnsctl, "delete", _host.VpnName);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal($"vpnnsctl: refusing to delete: \"{RunFile}\": a symbolic link, not a namespace (use --force to remove it)", refused.Stderr.Trim());
+        ChildProcess.Run(vpnnsctl, "delete", "--force", _host.VpnName).EnsureSuccess("delete --force symlink");
+        Assert.False(File.Exists(RunFile) || new FileInfo(RunFile).LinkTarget is not null, "the symlink is still there");
+        Assert.True(File.Exists("/proc/1/ns/net"), "what the link pointed at is untouched");
+
+        Directory.CreateDirectory(RunFile);
+        File.WriteAllText(RunFile + "/keep", "x");
+        refused = ChildProcess.Run(vpnnsctl, "delete", _host.VpnName);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("a directory, not a namespace", refused.Stderr);
+        // --force unlinks as ip netns delete does; a directory cannot be unlinked, and stays with what is in it.
+        var forced = ChildProcess.Run(vpnnsctl, "delete", "--force", _host.VpnName);
+        Assert.NotEqual(0, forced.ExitCode);
+        Assert.Equal($"vpnnsctl: cannot remove namespace file \"{RunFile}\": Is a directory", forced.Stderr.Trim());
+        Assert.Equal("x", File.ReadAllText(RunFile + "/keep"));
+    }
+
+    [RootFact]
     public void Vpnnsctl_delete_still_removes_an_empty_placeholder_as_ip_netns_delete_does()
     {
         Directory.CreateDirectory("/run/netns");
