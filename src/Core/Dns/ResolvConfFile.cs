@@ -12,7 +12,7 @@ public sealed record ResolvConfChange(bool CreatedDirectory, bool CreatedFile, b
 /// /etc/netns/NAME/resolv.conf, updated in place: programs already in the namespace have it bind-mounted over
 /// /etc/resolv.conf, and a bind mount pins the inode (reference.md 5.6) — replacing the file by rename would
 /// leave them on the old servers. The space is reserved first, then the file is overwritten from offset 0 and
-/// cut to length.
+/// cut to length, so that a hook killed at any moment leaves the old or the whole new text, never a mix.
 /// </summary>
 public static class ResolvConfFile
 {
@@ -37,7 +37,7 @@ public static class ResolvConfFile
         {
             // Space first: a full disk must fail the write before it starts, not leave half the servers behind.
             SmallFile.Reserve(fd, content.Length, file);
-            SmallFile.Overwrite(fd, content, file);
+            SmallFile.OverwriteWhole(fd, content, previous?.Length ?? 0, file);
         }
         catch (VpnnsException)
         {
@@ -64,7 +64,7 @@ public static class ResolvConfFile
         {
             string file = directory + "/resolv.conf";
             using var fd = SmallFile.OpenForUpdate(file, FileMode644);
-            SmallFile.Overwrite(fd, previous, file);
+            SmallFile.OverwriteWhole(fd, previous, SmallFile.ReadAll(fd, file).Length, file);
             return;
         }
         Remove(paths, name, change.CreatedDirectory);

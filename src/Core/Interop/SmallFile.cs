@@ -88,6 +88,27 @@ public static unsafe class SmallFile
     }
 
     /// <summary>
+    /// Rewrites a file that holds <paramref name="currentLength"/> bytes with <paramref name="content"/> so that
+    /// a process killed at any moment leaves either the old text or the whole new one: a shorter text goes out
+    /// in the same write as newline padding up to the old length (blank lines mean nothing in the line-based
+    /// files this is for), and the cut to length comes after. One write within a page is not split by a signal.
+    /// </summary>
+    public static void OverwriteWhole(FileDescriptor fd, ReadOnlySpan<byte> content, int currentLength, string path)
+    {
+        if (content.Length >= currentLength)
+        {
+            Overwrite(fd, content, path);
+            return;
+        }
+        var padded = new byte[currentLength];
+        content.CopyTo(padded);
+        padded.AsSpan(content.Length).Fill((byte)'\n');
+        Overwrite(fd, padded, path);
+        if (LibC.ftruncate(fd.DangerousNumber, content.Length) != 0)
+            throw new VpnnsException("cannot truncate", path, Errno.Last());
+    }
+
+    /// <summary>
     /// Allocates the blocks for the first <paramref name="length"/> bytes without changing the file's size, so a
     /// full file system fails here, before an in-place rewrite has changed a byte. A file system that cannot
     /// preallocate is no reason to fail: the rewrite then finds out by itself.

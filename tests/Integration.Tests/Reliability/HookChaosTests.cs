@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Vpnns.Interop;
 using Vpnns.Tests.Hooks;
 using Vpnns.Vpn;
 using Xunit;
@@ -16,6 +17,9 @@ public sealed class HookChaosTests(ITestOutputHelper output)
     private static string Expected(string name) =>
         $"# Written by vpnns for namespace {name} from the VPN's settings; rewritten on every connect.\nnameserver 10.8.0.1\n";
 
+    private static ulong Inode(string path) =>
+        LibcCalls.TryStat(path, followSymlinks: false, out var status) == 0 ? status.Inode : throw new FileNotFoundException(path);
+
     private static int Mounts(string name) =>
         File.ReadLines("/proc/self/mountinfo").Count(l => l.Split(' ')[4] == "/run/netns/" + name);
 
@@ -23,12 +27,12 @@ public sealed class HookChaosTests(ITestOutputHelper output)
         File.Exists("/run/netns/" + ns) && IpJson.Query(ns, "link", "show").Any(l => l.String("ifname") == device);
 
     /// <summary>What a user checks after the dust settles: nothing torn, nothing doubled.</summary>
-    private static void AssertConsistent(string name, string device, bool mustBeUp)
+    private static void AssertConsistent(string name, string device, bool mustBeUp, string? previous = null)
     {
         Assert.True(Mounts(name) <= 1, $"{name}: stacked mounts ({Mounts(name)})");
         string resolv = $"/etc/netns/{name}/resolv.conf";
         if (File.Exists(resolv))
-            Assert.True(File.ReadAllText(resolv) is var text && (text == Expected(name) || text.Length == 0), $"torn resolv.conf: {File.ReadAllText(resolv)}");
+            Assert.True(File.ReadAllText(resolv) is var text && (text.TrimEnd('\n') + "\n" == Expected(name) || text == previous || text.Length == 0 && previous is null), $"torn resolv.conf: {File.ReadAllText(resolv)}");
         string state = $"/run/vpnns/{name}.state";
         if (File.Exists(state) && File.ReadAllText(state) is { Length: > 0 } recorded)
             Assert.NotNull(TunnelState.Parse(recorded));
@@ -66,18 +70,39 @@ public sealed class HookChaosTests(ITestOutputHelper output)
         Assert.DoesNotContain("   at ", stderr);
     }
 
+    /// <summary>
+    /// An admin's resolv.conf, longer than the one the hook writes: a rewrite cut short or not cut to length
+    /// would show as a mix of the two.
+    /// </summary>
+    private static string Previous(int round) =>
+        $"# the admin's servers, round {round}\nnameserver 192.0.2.53\nnameserver 192.0.2.54\nsearch example.org example.net\noptions edns0 timeout:2\n";
+
     [RootFact]
     public void An_up_killed_at_any_moment_is_repaired_by_the_next_up()
     {
         using var host = new HookHost();
         var random = new Random(20261206);
-        int midRun = 0;
+        int midRun = 0, oldKept = 0, newWhole = 0;
         const int rounds = 60;
+        string resolv = $"/etc/netns/{host.VpnName}/resolv.conf";
         for (int round = 0; round < rounds; round++)
         {
             ResetToFirstConnect(host);
+            // Every other round starts from an admin's resolv.conf, rewritten in place as the hook would.
+            string? previous = round % 2 == 1 ? Previous(round) : null;
+            ulong inode = 0;
+            if (previous is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(resolv)!);
+                using (var f = new FileStream(resolv, FileMode.OpenOrCreate, FileAccess.Write))
+                {
+                    f.SetLength(0);
+                    f.Write(System.Text.Encoding.UTF8.GetBytes(previous));
+                }
+                inode = Inode(resolv);
+            }
             var up = host.Start("up", host.UpEnvironment());
-            Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * 25));
+            Thread.Sleep(TimeSpan.FromMilliseconds(random.NextDouble() * 40));
             try
             {
                 up.Kill();
@@ -89,12 +114,24 @@ public sealed class HookChaosTests(ITestOutputHelper output)
             var (code, _) = Finish(up);
             if (code == 137)
                 midRun++;
-            AssertConsistent(host.VpnName, host.Device, mustBeUp: false);
+            if (previous is not null)
+            {
+                // Old text or the whole new one (a shorter text may still carry its blank padding), same inode.
+                string text = File.ReadAllText(resolv);
+                bool isOld = text == previous, isNew = text.TrimEnd('\n') + "\n" == Expected(host.VpnName);
+                Assert.True(isOld || isNew, $"round {round}: torn resolv.conf: {text}");
+                Assert.Equal(inode, Inode(resolv));
+                oldKept += isOld ? 1 : 0;
+                newWhole += isNew ? 1 : 0;
+            }
+            AssertConsistent(host.VpnName, host.Device, mustBeUp: false, previous);
 
             host.Run("up", host.UpEnvironment()).EnsureSuccess($"round {round}: up after a kill");
             AssertConsistent(host.VpnName, host.Device, mustBeUp: true);
+            if (previous is not null)
+                Assert.Equal(inode, Inode(resolv));
         }
-        output.WriteLine($"{rounds} rounds, {midRun} kills landed while the hook ran");
+        output.WriteLine($"{rounds} rounds, {midRun} kills landed while the hook ran; over an admin's resolv.conf the old text stayed {oldKept} times, the whole new one was there {newWhole} times");
         Assert.True(midRun > rounds / 4, $"only {midRun} of {rounds} kills landed mid-run: the test did not test");
     }
 

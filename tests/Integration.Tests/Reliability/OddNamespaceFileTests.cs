@@ -95,6 +95,58 @@ public sealed class OddNamespaceFileTests : IDisposable
     }
 
     [RootFact]
+    public void Vpnnsctl_add_refuses_a_file_with_content_a_directory_and_a_symlink_and_keeps_them()
+    {
+        string vpnnsctl = TestEnvironment.Binary("vpnnsctl");
+        Directory.CreateDirectory("/run/netns");
+        File.WriteAllText(RunFile, "data\n");
+        var refused = ChildProcess.Run(vpnnsctl, "add", _host.VpnName);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Equal($"vpnnsctl: cannot create namespace file \"{RunFile}\": File exists", refused.Stderr.Trim());
+        Assert.Equal("data\n", File.ReadAllText(RunFile));
+        Assert.Equal(0, File.ReadLines("/proc/self/mountinfo").Count(l => l.Split(' ')[4] == RunFile));
+        File.Delete(RunFile);
+
+        Directory.CreateDirectory(RunFile);
+        refused = ChildProcess.Run(vpnnsctl, "add", _host.VpnName);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Single(refused.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("File exists", refused.Stderr);
+        Assert.True(Directory.Exists(RunFile));
+        Directory.Delete(RunFile);
+
+        File.CreateSymbolicLink(RunFile, "/proc/1/ns/net");
+        refused = ChildProcess.Run(vpnnsctl, "add", _host.VpnName);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("File exists", refused.Stderr);
+        Assert.Equal("/proc/1/ns/net", new FileInfo(RunFile).LinkTarget);
+    }
+
+    [RootFact]
+    public void Vpnnsctl_delete_keeps_a_directory_and_a_symlink_unless_forced()
+    {
+        string vpnnsctl = TestEnvironment.Binary("vpnnsctl");
+        File.CreateSymbolicLink(RunFile, "/proc/1/ns/net");
+        var refused = ChildProcess.Run(vpnnsctl, "delete", _host.VpnName);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal($"vpnnsctl: refusing to delete: \"{RunFile}\": a symbolic link, not a namespace (use --force to remove it)", refused.Stderr.Trim());
+        ChildProcess.Run(vpnnsctl, "delete", "--force", _host.VpnName).EnsureSuccess("delete --force symlink");
+        Assert.False(File.Exists(RunFile) || new FileInfo(RunFile).LinkTarget is not null, "the symlink is still there");
+        Assert.True(File.Exists("/proc/1/ns/net"), "what the link pointed at is untouched");
+
+        Directory.CreateDirectory(RunFile);
+        File.WriteAllText(RunFile + "/keep", "x");
+        refused = ChildProcess.Run(vpnnsctl, "delete", _host.VpnName);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("a directory, not a namespace", refused.Stderr);
+        // --force unlinks as ip netns delete does; a directory cannot be unlinked, and stays with what is in it.
+        var forced = ChildProcess.Run(vpnnsctl, "delete", "--force", _host.VpnName);
+        Assert.NotEqual(0, forced.ExitCode);
+        Assert.Equal($"vpnnsctl: cannot remove namespace file \"{RunFile}\": Is a directory", forced.Stderr.Trim());
+        Assert.Equal("x", File.ReadAllText(RunFile + "/keep"));
+    }
+
+    [RootFact]
     public void Vpnnsctl_delete_still_removes_an_empty_placeholder_as_ip_netns_delete_does()
     {
         Directory.CreateDirectory("/run/netns");
