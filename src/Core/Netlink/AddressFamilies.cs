@@ -4,7 +4,7 @@ using static Vpnns.Netlink.Uapi;
 
 namespace Vpnns.Netlink;
 
-/// <summary>Maps .NET address families to AF_* bytes and checks prefix lengths.</summary>
+/// <summary>Maps .NET address families to and from AF_* bytes and checks prefix lengths.</summary>
 internal static class AddressFamilies
 {
     public static byte ToKernel(AddressFamily family) => family switch
@@ -13,6 +13,14 @@ internal static class AddressFamilies
         AddressFamily.InterNetworkV6 => AF_INET6,
         AddressFamily.Unspecified => AF_UNSPEC,
         _ => throw VpnnsException.Invalid("unsupported address family", family.ToString()),
+    };
+
+    /// <summary>The family of an address-carrying reply; Unknown for any family we do not handle (skip it).</summary>
+    public static AddressFamily FromKernel(byte family) => family switch
+    {
+        AF_INET => AddressFamily.InterNetwork,
+        AF_INET6 => AddressFamily.InterNetworkV6,
+        _ => AddressFamily.Unknown,
     };
 
     public static int MaxPrefix(AddressFamily family) => family == AddressFamily.InterNetworkV6 ? 128 : 32;

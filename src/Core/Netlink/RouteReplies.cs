@@ -12,12 +12,7 @@ internal static class RouteReplies
         if (message.Type is not (RTM_NEWROUTE or RTM_DELROUTE))
             return null;
         RtMsg header = message.Header<RtMsg>();
-        AddressFamily family = header.Family switch
-        {
-            AF_INET => AddressFamily.InterNetwork,
-            AF_INET6 => AddressFamily.InterNetworkV6,
-            _ => AddressFamily.Unknown,
-        };
+        AddressFamily family = AddressFamilies.FromKernel(header.Family);
         if (family == AddressFamily.Unknown)
             return null;
         IPAddress? destination = null, gateway = null, source = null;

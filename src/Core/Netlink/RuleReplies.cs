@@ -11,12 +11,7 @@ internal static class RuleReplies
         if (message.Type != RTM_NEWRULE)
             return null;
         FibRuleHdr header = message.Header<FibRuleHdr>();
-        AddressFamily family = header.Family switch
-        {
-            AF_INET => AddressFamily.InterNetwork,
-            AF_INET6 => AddressFamily.InterNetworkV6,
-            _ => AddressFamily.Unknown,
-        };
+        AddressFamily family = AddressFamilies.FromKernel(header.Family);
         if (family == AddressFamily.Unknown)
             return null;
         uint priority = 0, table = header.Table;
